@@ -1,0 +1,101 @@
+/**
+ * The layering of docs/architecture.md, enforced. Rules change only together with an ADR;
+ * never loosen one to make a build pass.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-public-surface',
+      comment:
+        'Code outside a module imports only its index.ts (a schema may reference another schema for foreign keys).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'module-to-module-surface',
+      comment: 'One module reaches another only through its index.ts; schemas may reference schemas.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/schema\\.ts$'],
+      },
+    },
+    {
+      name: 'schema-only-from-schema',
+      comment: "Only a schema file may import another module's schema (foreign keys).",
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/', pathNot: '^src/modules/[^/]+/schema\\.ts$' },
+      to: { path: '^src/modules/([^/]+)/schema\\.ts$', pathNot: '^src/modules/$1/' },
+    },
+    {
+      name: 'platform-has-no-domain',
+      comment: 'The platform layer knows nothing of modules, the web or the server.',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/(modules|web|server|cli)/' },
+    },
+    {
+      name: 'modules-do-not-know-the-web',
+      severity: 'error',
+      from: { path: '^src/modules/' },
+      to: { path: '^src/(web|server|cli)/' },
+    },
+    {
+      name: 'base-modules-stay-low',
+      comment: 'identity and institutions are the base layer: they import no higher module.',
+      severity: 'error',
+      from: { path: '^src/modules/(identity|institutions)/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions)/' },
+    },
+    {
+      name: 'identity-below-institutions',
+      severity: 'error',
+      from: { path: '^src/modules/identity/' },
+      to: { path: '^src/modules/institutions/' },
+    },
+    {
+      name: 'web-never-touches-the-database',
+      comment: 'Routes and views call services; they never import the database layer or queries.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: {
+        path: [
+          '^src/platform/db/',
+          '^src/modules/[^/]+/(schema|queries)\\.ts$',
+          '^node_modules/(drizzle-orm|pg|@electric-sql)/',
+        ],
+      },
+    },
+    {
+      name: 'web-does-not-import-the-server',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(server|cli)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true, pathNot: '^src/modules/[^/]+/schema\\.ts$' },
+    },
+    {
+      name: 'no-test-code-in-production',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: ['^test/', '\\.test\\.tsx?$'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.test\\.tsx?$' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js'],
+    },
+  },
+};

@@ -1,0 +1,121 @@
+import { betterAuth } from 'better-auth';
+import { createAuthMiddleware } from 'better-auth/api';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Config } from '../../platform/config/index.ts';
+import type { Database } from '../../platform/db/index.ts';
+import { enqueueMail } from '../../platform/mail/index.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { idnAccount, idnRateLimit, idnSession, idnUser, idnVerification } from './schema.ts';
+
+/** Renders an account e-mail in the reader's language; supplied by the web layer. */
+export type AccountMailComposer = (
+  kind: 'verify-email' | 'reset-password' | 'change-email',
+  input: { name: string; url: string; newEmail?: string },
+) => { subject: string; text: string; locale: string };
+
+export type AuthDependencies = {
+  db: Database;
+  config: Pick<Config, 'baseUrl' | 'secret' | 'rateLimit' | 'trustProxy'>;
+  composeMail: AccountMailComposer;
+};
+
+const AUDITED_PATHS: Record<string, string> = {
+  '/sign-up/email': 'auth.sign_up',
+  '/sign-in/email': 'auth.sign_in',
+  '/sign-out': 'auth.sign_out',
+  '/verify-email': 'auth.email_verified',
+  '/request-password-reset': 'auth.password_reset_requested',
+  '/reset-password': 'auth.password_reset',
+  '/change-password': 'auth.password_changed',
+  '/change-email': 'auth.email_change_requested',
+  '/revoke-other-sessions': 'auth.sessions_revoked',
+};
+
+export function createAuth({ db, config, composeMail }: AuthDependencies) {
+  const queueMail = async (
+    to: string,
+    kind: Parameters<AccountMailComposer>[0],
+    input: Parameters<AccountMailComposer>[1],
+  ) => {
+    const mail = composeMail(kind, input);
+    await enqueueMail(db, { to: to.toLowerCase(), kind, subject: mail.subject, text: mail.text, locale: mail.locale });
+  };
+
+  return betterAuth({
+    appName: 'Orbis',
+    baseURL: config.baseUrl,
+    basePath: '/api/auth',
+    secret: config.secret,
+    telemetry: { enabled: false },
+    trustedOrigins: [config.baseUrl],
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: {
+        user: idnUser,
+        session: idnSession,
+        account: idnAccount,
+        verification: idnVerification,
+        rateLimit: idnRateLimit,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      autoSignIn: false,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      password: { hash: hashPassword, verify: verifyPassword },
+      sendResetPassword: async ({ user, url }) => queueMail(user.email, 'reset-password', { name: user.name, url }),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 60 * 60,
+      sendVerificationEmail: async ({ user, url }) => queueMail(user.email, 'verify-email', { name: user.name, url }),
+    },
+    user: { changeEmail: { enabled: true } },
+    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: config.rateLimit,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 10 },
+        '/sign-up/email': { window: 60, max: 10 },
+        '/request-password-reset': { window: 60, max: 5 },
+        '/send-verification-email': { window: 60, max: 5 },
+        '/change-password': { window: 60, max: 10 },
+        '/change-email': { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      cookiePrefix: 'orbis',
+      useSecureCookies: config.baseUrl.startsWith('https://'),
+      database: { generateId: 'uuid' },
+      ipAddress: { ipAddressHeaders: config.trustProxy ? ['x-forwarded-for'] : ['x-orbis-client-ip'] },
+    },
+    hooks: {
+      after: createAuthMiddleware(async (ctx) => {
+        const action = AUDITED_PATHS[ctx.path];
+        if (!action) return;
+        const returned: unknown = ctx.context.returned;
+        const failed = returned instanceof Error;
+        const actorId = ctx.context.newSession?.user.id ?? ctx.context.session?.user.id ?? null;
+        const email = typeof ctx.body?.email === 'string' ? ctx.body.email.toLowerCase() : undefined;
+        await recordAudit(db, {
+          actorId,
+          action: failed ? `${action}_failed` : action,
+          objectType: 'user',
+          objectId: actorId,
+          after: email ? { email } : null,
+        });
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,283 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Actor, ServiceContext } from '../../platform/access/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import type { Database, Executor } from '../../platform/db/index.ts';
+import { isUniqueViolation } from '../../platform/db/index.ts';
+import { conflict, forbidden, notFound } from '../../platform/errors/index.ts';
+import { hashPassword } from './passwords.ts';
+import { idnAccount, idnApiToken, idnUser } from './schema.ts';
+
+export type UserProfile = {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  country: string | null;
+  locale: string | null;
+  bio: string | null;
+  platformRole: 'secretariat' | null;
+  suspended: boolean;
+  createdAt: Date;
+};
+
+export type ProfileChanges = { name?: string; country?: string | null; locale?: string | null; bio?: string | null };
+
+export type ApiTokenSummary = {
+  uuid: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+};
+
+const profileColumns = {
+  id: idnUser.id,
+  name: idnUser.name,
+  email: idnUser.email,
+  emailVerified: idnUser.emailVerified,
+  country: idnUser.country,
+  locale: idnUser.locale,
+  bio: idnUser.bio,
+  platformRole: idnUser.platformRole,
+  suspendedAt: idnUser.suspendedAt,
+  createdAt: idnUser.createdAt,
+};
+
+type ProfileRow = { suspendedAt: Date | null } & Omit<UserProfile, 'suspended'>;
+
+function toProfile({ suspendedAt, ...row }: ProfileRow): UserProfile {
+  return { ...row, suspended: suspendedAt !== null };
+}
+
+export async function getUserProfile(executor: Executor, userId: string): Promise<UserProfile | null> {
+  const [row] = await executor.select(profileColumns).from(idnUser).where(eq(idnUser.id, userId)).limit(1);
+  return row ? toProfile(row) : null;
+}
+
+export async function findUserByEmail(executor: Executor, email: string): Promise<UserProfile | null> {
+  const [row] = await executor
+    .select(profileColumns)
+    .from(idnUser)
+    .where(eq(idnUser.email, email.trim().toLowerCase()))
+    .limit(1);
+  return row ? toProfile(row) : null;
+}
+
+function requireSelf(ctx: ServiceContext): Actor {
+  if (!ctx.actor || ctx.actor.via === 'system') throw forbidden();
+  return ctx.actor;
+}
+
+export async function updateCurrentProfile(ctx: ServiceContext, changes: ProfileChanges): Promise<UserProfile> {
+  const actor = requireSelf(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const before = await getUserProfile(tx, actor.userId);
+    if (!before) throw notFound('user');
+    const [row] = await tx
+      .update(idnUser)
+      .set({ ...changes, updatedAt: ctx.clock.now() })
+      .where(eq(idnUser.id, actor.userId))
+      .returning(profileColumns);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'user.profile_updated',
+      objectType: 'user',
+      objectId: actor.userId,
+      before: pick(before, Object.keys(changes)),
+      after: changes,
+      at: ctx.clock.now(),
+    });
+    return toProfile(row!);
+  });
+}
+
+/** Grants or removes the platform-wide secretariat role; only the secretariat may do it. */
+export async function setPlatformRole(
+  ctx: ServiceContext,
+  userId: string,
+  role: 'secretariat' | null,
+): Promise<UserProfile> {
+  if (!ctx.actor?.isSecretariat) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const before = await getUserProfile(tx, userId);
+    if (!before) throw notFound('user');
+    const [row] = await tx
+      .update(idnUser)
+      .set({ platformRole: role, updatedAt: ctx.clock.now() })
+      .where(eq(idnUser.id, userId))
+      .returning(profileColumns);
+    await recordAudit(tx, {
+      actorId: ctx.actor!.userId,
+      action: 'user.platform_role_changed',
+      objectType: 'user',
+      objectId: userId,
+      before: { platformRole: before.platformRole },
+      after: { platformRole: role },
+      at: ctx.clock.now(),
+    });
+    return toProfile(row!);
+  });
+}
+
+export type NewAccount = {
+  email: string;
+  password: string;
+  name: string;
+  emailVerified?: boolean;
+  secretariat?: boolean;
+  country?: string | null;
+  locale?: string | null;
+};
+
+/**
+ * Creates an account directly, in Better Auth's storage format, for the CLI and demo data where
+ * no verification mail should go out. Sign-up by people goes through Better Auth itself.
+ */
+export async function createAccount(ctx: ServiceContext, account: NewAccount): Promise<UserProfile> {
+  if (ctx.actor?.via !== 'system' && !ctx.actor?.isSecretariat) throw forbidden();
+  const passwordHash = await hashPassword(account.password);
+  const now = ctx.clock.now();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const id = randomUUID();
+      const [row] = await tx
+        .insert(idnUser)
+        .values({
+          id,
+          email: account.email.trim().toLowerCase(),
+          name: account.name,
+          emailVerified: account.emailVerified ?? true,
+          platformRole: account.secretariat ? 'secretariat' : null,
+          country: account.country ?? null,
+          locale: account.locale ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(profileColumns);
+      await tx.insert(idnAccount).values({
+        id: randomUUID(),
+        accountId: id,
+        providerId: 'credential',
+        userId: id,
+        password: passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await recordAudit(tx, {
+        actorId: ctx.actor!.userId,
+        action: 'user.created',
+        objectType: 'user',
+        objectId: id,
+        after: { email: account.email.trim().toLowerCase(), secretariat: !!account.secretariat },
+        at: now,
+      });
+      return toProfile(row!);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('user.email_taken', 'An account with this email already exists.');
+    throw error;
+  }
+}
+
+const TOKEN_PREFIX = 'orb_';
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createApiToken(
+  ctx: ServiceContext,
+  input: { name: string; expiresInDays?: number | null },
+): Promise<{ token: string; summary: ApiTokenSummary }> {
+  const actor = requireSelf(ctx);
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const now = ctx.clock.now();
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(idnApiToken)
+      .values({
+        userId: actor.userId,
+        name: input.name,
+        prefix: token.slice(0, 10),
+        tokenHash: hashToken(token),
+        createdAt: now,
+        expiresAt,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'api_token.created',
+      objectType: 'api_token',
+      objectId: row!.uuid,
+      after: { name: input.name, expiresAt: expiresAt?.toISOString() ?? null },
+      at: now,
+    });
+    return { token, summary: toTokenSummary(row!) };
+  });
+}
+
+function toTokenSummary(row: typeof idnApiToken.$inferSelect): ApiTokenSummary {
+  return {
+    uuid: row.uuid,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
+  };
+}
+
+export async function listApiTokens(ctx: ServiceContext): Promise<ApiTokenSummary[]> {
+  const actor = requireSelf(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(idnApiToken)
+    .where(and(eq(idnApiToken.userId, actor.userId), isNull(idnApiToken.revokedAt)))
+    .orderBy(desc(idnApiToken.id));
+  return rows.map(toTokenSummary);
+}
+
+export async function revokeApiToken(ctx: ServiceContext, uuid: string): Promise<void> {
+  const actor = requireSelf(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(idnApiToken)
+      .set({ revokedAt: ctx.clock.now() })
+      .where(and(eq(idnApiToken.uuid, uuid), eq(idnApiToken.userId, actor.userId), isNull(idnApiToken.revokedAt)))
+      .returning();
+    if (!row) throw notFound('api_token');
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'api_token.revoked',
+      objectType: 'api_token',
+      objectId: uuid,
+      at: ctx.clock.now(),
+    });
+  });
+}
+
+/** Returns the owner of a valid, unexpired, unrevoked token, or null. */
+export async function authenticateApiToken(db: Database, clock: Clock, token: string): Promise<string | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const now = clock.now();
+  const [row] = await db
+    .update(idnApiToken)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(idnApiToken.tokenHash, hashToken(token)),
+        isNull(idnApiToken.revokedAt),
+        or(isNull(idnApiToken.expiresAt), gt(idnApiToken.expiresAt, now)),
+      ),
+    )
+    .returning({ userId: idnApiToken.userId });
+  return row?.userId ?? null;
+}
+
+function pick(source: object, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, (source as Record<string, unknown>)[key]]));
+}

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The secret shipped for development; production refuses to start with it. */
+export const DEVELOPMENT_SECRET = 'orbis-development-secret-change-me-0123456789';
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+    error: 'must be one of true, false, 1, 0, yes, no, on, off',
+  })
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const environmentSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: 'must be development, production or test',
+    })
+    .default('development'),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  ORBIS_DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  ORBIS_BASE_URL: z.url({ error: 'must be an absolute URL such as https://orbis.example.org' }).optional(),
+  ORBIS_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+  ORBIS_DEMO: booleanText.optional(),
+  ORBIS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  ORBIS_MAIL_FROM: z
+    .string()
+    .min(3, 'must be an address such as Orbis <no-reply@example.org>')
+    .default('Orbis <no-reply@orbis.localhost>'),
+  ORBIS_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be fatal, error, warn, info, debug, trace or silent',
+    })
+    .default('info'),
+  ORBIS_TRUST_PROXY: booleanText.default(false),
+  ORBIS_RATE_LIMIT: booleanText.default(true),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  baseUrl: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
+  dataDir: string;
+  secret: string;
+  demo: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  trustProxy: boolean;
+  rateLimit: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads the configuration from environment variables and fails with a message naming each bad
+ * variable, so an operator can fix a deployment without reading code.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(environmentSchema.shape).map((key) => [key, emptyToUndefined(environment[key])]),
+  );
+  const parsed = environmentSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  if (production && (!values.ORBIS_SECRET || values.ORBIS_SECRET === DEVELOPMENT_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration: ORBIS_SECRET must be set to a random value of at least 32 characters in production',
+    );
+  }
+  const dataDir = path.resolve(values.ORBIS_DATA_DIR);
+  const database: Config['database'] = values.DATABASE_URL
+    ? { kind: 'postgres', url: values.DATABASE_URL }
+    : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
+  return {
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    baseUrl: (values.ORBIS_BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    database,
+    dataDir,
+    secret: values.ORBIS_SECRET ?? DEVELOPMENT_SECRET,
+    demo: values.ORBIS_DEMO ?? database.kind === 'pglite',
+    smtpUrl: values.ORBIS_SMTP_URL ?? null,
+    mailFrom: values.ORBIS_MAIL_FROM,
+    logLevel: values.ORBIS_LOG_LEVEL,
+    trustProxy: values.ORBIS_TRUST_PROXY,
+    rateLimit: values.ORBIS_RATE_LIMIT,
+  };
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}

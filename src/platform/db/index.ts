@@ -1,0 +1,4 @@
+export { openDatabase, type DatabaseHandle } from './open.ts';
+export { applyMigrations, readMigrationStatus, type MigrationStatus } from './migrate.ts';
+export type { Database, Executor, Transaction } from './types.ts';
+export { isUniqueViolation } from './errors.ts';

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator, directionOf, negotiateLocale } from './index.ts';
+
+describe('negotiateLocale', () => {
+  it('honours quality values and falls back through the list', () => {
+    expect(negotiateLocale('fr-FR, ar;q=0.9, en;q=0.8')).toBe('ar');
+    expect(negotiateLocale('zh-CN,zh;q=0.9')).toBe('zh-Hans');
+    expect(negotiateLocale('en;q=0.1, zh-Hans;q=0.5')).toBe('zh-Hans');
+  });
+
+  it('gives nothing for unsupported or traditional-script Chinese', () => {
+    expect(negotiateLocale('fr, de')).toBeNull();
+    expect(negotiateLocale('zh-TW')).toBeNull();
+    expect(negotiateLocale(undefined)).toBeNull();
+    expect(negotiateLocale('*')).toBeNull();
+  });
+});
+
+describe('createTranslator', () => {
+  const en = { greeting: 'Hello {name}', count: '{n, plural, one {# item} other {# items}}' };
+  it('formats ICU messages and falls back to English text', () => {
+    const ar = createTranslator('ar', { greeting: 'مرحبًا {name}' } as typeof en, en);
+    expect(ar.t('greeting', { name: 'Amina' })).toBe('مرحبًا Amina');
+    expect(ar.t('count', { n: 3 })).toContain('3');
+    expect(ar.dir).toBe('rtl');
+    expect(directionOf('zh-Hans')).toBe('ltr');
+  });
+
+  it('names countries in the reader’s language', () => {
+    expect(createTranslator('en', en, en).countryName('KE')).toBe('Kenya');
+    expect(createTranslator('zh-Hans', en, en).countryName('CN')).toBe('中国');
+  });
+});

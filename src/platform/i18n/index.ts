@@ -1,0 +1,103 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+
+export const SUPPORTED_LOCALES = ['en', 'zh-Hans', 'ar'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+const RTL_LOCALES: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
+
+export function isSupportedLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): 'rtl' | 'ltr' {
+  return RTL_LOCALES.has(locale.split('-')[0]!) ? 'rtl' : 'ltr';
+}
+
+/** Maps any BCP 47 tag to the closest supported locale, or null. */
+export function matchLocale(tag: string): Locale | null {
+  const normalized = tag.trim().toLowerCase();
+  if (!normalized) return null;
+  const exact = SUPPORTED_LOCALES.find((locale) => locale.toLowerCase() === normalized);
+  if (exact) return exact;
+  const [language, ...rest] = normalized.split('-');
+  if (language === 'zh') {
+    // Traditional-script tags fall back to English until zh-Hant exists.
+    const traditional = rest.some((part) => ['hant', 'tw', 'hk', 'mo'].includes(part));
+    return traditional ? null : 'zh-Hans';
+  }
+  return SUPPORTED_LOCALES.find((locale) => locale.toLowerCase() === language) ?? null;
+}
+
+/** Picks the best locale from an Accept-Language header, honouring q-values. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale | null {
+  if (!acceptLanguage) return null;
+  const ranked = acceptLanguage
+    .slice(0, 512)
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+      const quality = q ? Number.parseFloat(q.slice(2)) : 1;
+      return { tag, quality: Number.isFinite(quality) ? quality : 0, index };
+    })
+    .filter((entry) => entry.quality > 0 && entry.tag !== '*')
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const entry of ranked) {
+    const match = matchLocale(entry.tag);
+    if (match) return match;
+  }
+  return null;
+}
+
+export type MessageCatalog = Record<string, string>;
+export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
+
+export type Translator<Key extends string = string> = {
+  locale: Locale;
+  dir: 'rtl' | 'ltr';
+  t(key: Key, values?: MessageValues): string;
+  formatDate(value: Date | string | number, options?: Intl.DateTimeFormatOptions): string;
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  countryName(code: string): string;
+  languageName(code: string): string;
+};
+
+const cache = createIntlCache();
+
+export function createTranslator<Key extends string>(
+  locale: Locale,
+  messages: Record<Key, string>,
+  fallback: Record<Key, string>,
+): Translator<Key> {
+  const intl: IntlShape<string> = createIntl(
+    {
+      locale,
+      defaultLocale: DEFAULT_LOCALE,
+      messages: messages as Record<string, string>,
+      onError: () => undefined,
+    },
+    cache,
+  );
+  const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  return {
+    locale,
+    dir: directionOf(locale),
+    t: (key, values) =>
+      intl.formatMessage({ id: key, defaultMessage: fallback[key] ?? key }, values as Record<string, string>),
+    formatDate: (value, options) =>
+      intl.formatDate(value, options ?? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+    formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    countryName: (code) => safeDisplayName(regions, code),
+    languageName: (code) => safeDisplayName(languages, code),
+  };
+}
+
+function safeDisplayName(names: Intl.DisplayNames, code: string): string {
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

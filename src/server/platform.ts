@@ -1,0 +1,66 @@
+import { systemClock, type Clock } from '../platform/clock/index.ts';
+import type { Config } from '../platform/config/index.ts';
+import { applyMigrations, openDatabase, readMigrationStatus, type DatabaseHandle } from '../platform/db/index.ts';
+import { createLogger, type Logger } from '../platform/log/index.ts';
+import { createMailTransport, startMailDispatcher, type MailTransport } from '../platform/mail/index.ts';
+import { createAuth } from '../modules/identity/index.ts';
+import type { Platform } from '../web/context.ts';
+import { composeAccountMail } from '../web/mail-templates.ts';
+
+export type OpenPlatformOptions = {
+  clock?: Clock;
+  logger?: Logger;
+  /** Reuse an open database (tests); otherwise one is opened from the configuration. */
+  database?: DatabaseHandle;
+  migrate?: boolean;
+  dispatchMail?: boolean;
+  mailTransport?: MailTransport;
+};
+
+export type RunningPlatform = Platform & { handle: DatabaseHandle; close(): Promise<void> };
+
+/** Wires configuration, database, mail and auth into the platform the web layer serves. */
+export async function openPlatform(config: Config, options: OpenPlatformOptions = {}): Promise<RunningPlatform> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const handle =
+    options.database ??
+    (await openDatabase(
+      config.database.kind === 'postgres'
+        ? { kind: 'postgres', url: config.database.url }
+        : { kind: 'pglite', dataDir: config.database.dataDir },
+    ));
+  if (options.migrate !== false) await applyMigrations(handle);
+  const db = handle.db;
+  const auth = createAuth({ db, config, composeMail: composeAccountMail });
+  const mail =
+    options.dispatchMail === false
+      ? null
+      : startMailDispatcher(db, options.mailTransport ?? createMailTransport(config.smtpUrl), {
+          from: config.mailFrom,
+          clock,
+          logger,
+          intervalMs: config.env === 'test' ? 200 : 2000,
+        });
+  return {
+    config,
+    db,
+    clock,
+    logger,
+    auth,
+    mail,
+    handle,
+    readiness: async () => {
+      try {
+        const status = await readMigrationStatus(handle);
+        return { database: true, migrations: status.current };
+      } catch {
+        return { database: false, migrations: false };
+      }
+    },
+    close: async () => {
+      await mail?.stop();
+      if (!options.database) await handle.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../test/support/app.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.close());
+
+describe('the web application', () => {
+  it('serves the home page with a CSP that allows no inline script', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.body).toContain('<html lang="en" dir="ltr">');
+  });
+
+  it('answers in Arabic, right to left, when the browser asks for it', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'ar' } });
+    expect(response.body).toContain('<html lang="ar" dir="rtl">');
+  });
+
+  it('reports readiness with the database and migrations', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', checks: { database: true, migrations: true } });
+    expect((await ctx.app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
+  });
+
+  it('gives a friendly page for unknown pages and problem+json under /api', async () => {
+    const page = await ctx.app.inject({ method: 'GET', url: '/no-such-page', headers: { 'accept-language': 'zh-CN' } });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('页面未找到');
+    const api = await ctx.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    expect(api.json()).toMatchObject({ status: 404, title: 'Not found' });
+  });
+
+  it('serves hashed, pre-compressed assets', async () => {
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: '/assets/app.css?v=1',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['cache-control']).toContain('immutable');
+  });
+});

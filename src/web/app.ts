@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createLoggerOptions } from '../platform/log/index.ts';
+import { prepareAssets } from './assets.ts';
+import type { Platform } from './context.ts';
+import { registerErrorHandling } from './plugins/errors.tsx';
+import { registerRequestContext } from './plugins/request-context.ts';
+import { registerSecurity } from './plugins/security.ts';
+import { ROUTE_GROUPS } from './routes.ts';
+
+export type BuildAppOptions = { platform: Platform; logger?: boolean };
+
+/** Builds the HTTP application: external plugins, then our decorators, then routes. */
+export async function buildApp({ platform, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? createLoggerOptions(platform.config.logLevel) : false,
+    genReqId: () => randomUUID(),
+    trustProxy: platform.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('platform', platform);
+  await prepareAssets();
+  await registerSecurity(app);
+  await registerRequestContext(app);
+  registerErrorHandling(app);
+  for (const group of ROUTE_GROUPS) await app.register(group);
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * Headers for Better Auth built from a Fastify request. The client address is set by us, never
+ * taken from the client, so forged forwarding headers cannot dodge rate limits.
+ */
+export function toAuthHeaders(request: FastifyRequest): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === 'x-orbis-client-ip') continue;
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  headers.set('x-orbis-client-ip', request.ip);
+  return headers;
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
+}

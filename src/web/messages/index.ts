@@ -1,0 +1,48 @@
+import {
+  DEFAULT_LOCALE,
+  SUPPORTED_LOCALES,
+  createTranslator,
+  type Locale,
+  type Translator,
+} from '../../platform/i18n/index.ts';
+import { accountMessages } from './account.ts';
+import { apiMessages } from './api.ts';
+import { authMessages } from './auth.ts';
+import { commonMessages } from './common.ts';
+import { institutionMessages } from './institutions.ts';
+
+/** Each area owns one file; this list is the only place they meet. */
+const AREAS = [commonMessages, authMessages, accountMessages, institutionMessages, apiMessages];
+
+export type MessageKey =
+  | keyof typeof commonMessages.en
+  | keyof typeof authMessages.en
+  | keyof typeof accountMessages.en
+  | keyof typeof institutionMessages.en
+  | keyof typeof apiMessages.en;
+export type T = Translator<MessageKey>;
+
+function mergeLocale(locale: Locale): Record<MessageKey, string> {
+  return Object.assign({}, ...AREAS.map((area) => area[locale])) as Record<MessageKey, string>;
+}
+
+const catalogs = Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, mergeLocale(locale)])) as Record<
+  Locale,
+  Record<MessageKey, string>
+>;
+
+const translators = new Map<Locale, T>();
+
+/** Translators are built once per locale and reused by every request. */
+export function getTranslator(locale: Locale): T {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = createTranslator(locale, catalogs[locale], catalogs[DEFAULT_LOCALE]);
+    translators.set(locale, translator);
+  }
+  return translator;
+}
+
+export function listMessageKeys(locale: Locale): string[] {
+  return Object.keys(catalogs[locale]);
+}

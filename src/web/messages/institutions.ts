@@ -1,0 +1,7 @@
+import { defineMessages } from './define.ts';
+
+export const institutionMessages = defineMessages({
+  en: {},
+  'zh-Hans': {},
+  ar: {},
+});

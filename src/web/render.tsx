@@ -1,0 +1,40 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { Layout } from './views/layout.tsx';
+
+export type PageOptions = { title: string; status?: number; body: ComponentChildren };
+
+/** Renders a full page in the viewer's language; pages never cache when someone is signed in. */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: PageOptions): FastifyReply {
+  const html = renderToString(
+    <Layout
+      t={request.t}
+      viewer={request.viewer}
+      title={page.title}
+      path={safePath(request.url)}
+      csrfToken={reply.generateCsrf()}
+      showDevLinks={request.server.platform.config.env !== 'production'}
+    >
+      {page.body}
+    </Layout>,
+  );
+  return reply
+    .status(page.status ?? 200)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', request.viewer ? 'no-store' : 'private, no-cache')
+    .header('content-language', request.locale)
+    .header('vary', 'Cookie, Accept-Language')
+    .send(`<!doctype html>${html}`);
+}
+
+/** Only same-site paths are ever echoed back as "return here" targets. */
+export function safePath(url: string | undefined): string {
+  if (!url || !url.startsWith('/') || url.startsWith('//') || url.startsWith('/\\')) return '/';
+  return url.slice(0, 512);
+}
+
+/** Redirect after POST, with 303 so browsers follow with GET. */
+export function redirectTo(reply: FastifyReply, location: string): FastifyReply {
+  return reply.redirect(safePath(location), 303);
+}
