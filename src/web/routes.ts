@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { apiRoutes } from './api/index.ts';
+import { accountPageRoutes } from './pages/account/index.ts';
+import { authPageRoutes } from './pages/auth/index.ts';
+import { devPageRoutes } from './pages/dev/index.ts';
+import { homeRoutes } from './pages/home.tsx';
+import { institutionPageRoutes } from './pages/institutions/index.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authHandlerRoutes } from './routes/auth-handler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { localeRoutes } from './routes/locale.ts';
-import { homeRoutes } from './pages/home.tsx';
 
 /** Every route group of the application, registered in this order. */
 export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -12,4 +17,9 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   authHandlerRoutes,
   localeRoutes,
   homeRoutes,
+  authPageRoutes,
+  accountPageRoutes,
+  institutionPageRoutes,
+  devPageRoutes,
+  apiRoutes,
 ];
