@@ -31,3 +31,17 @@ describe('createTranslator', () => {
     expect(createTranslator('zh-Hans', en, en).countryName('CN')).toBe('中国');
   });
 });
+
+describe('countries', () => {
+  it('places every ISO code in exactly one world region', async () => {
+    const { COUNTRY_CODES, regionOfCountry, WORLD_REGIONS, countriesInRegion } = await import('./countries.ts');
+    const all = WORLD_REGIONS.flatMap((region) => countriesInRegion(region));
+    expect(new Set(all).size).toBe(all.length);
+    expect(COUNTRY_CODES.length).toBeGreaterThanOrEqual(249);
+    expect(regionOfCountry('KE')).toBe('africa');
+    expect(regionOfCountry('CL')).toBe('americas');
+    expect(regionOfCountry('MN')).toBe('asia');
+    expect(regionOfCountry('RU')).toBe('europe');
+    expect(regionOfCountry('NZ')).toBe('oceania');
+  });
+});

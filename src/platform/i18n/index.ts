@@ -101,3 +101,11 @@ function safeDisplayName(names: Intl.DisplayNames, code: string): string {
     return code;
   }
 }
+export {
+  COUNTRY_CODES,
+  WORLD_REGIONS,
+  countriesInRegion,
+  isCountryCode,
+  regionOfCountry,
+  type WorldRegion,
+} from './countries.ts';
