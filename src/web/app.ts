@@ -9,6 +9,15 @@ import { registerRequestContext } from './plugins/request-context.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { ROUTE_GROUPS } from './routes.ts';
 
+export type RegisteredRoute = { method: string; url: string };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the application registered: the census that access tests must cover. */
+    listRoutes(): RegisteredRoute[];
+  }
+}
+
 export type BuildAppOptions = { platform: Platform; logger?: boolean };
 
 /** Builds the HTTP application: external plugins, then our decorators, then routes. */
@@ -24,6 +33,13 @@ export async function buildApp({ platform, logger = true }: BuildAppOptions): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('platform', platform);
+  const routes: RegisteredRoute[] = [];
+  app.decorate('listRoutes', () => routes.slice());
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+    }
+  });
   await prepareAssets();
   await registerSecurity(app);
   await registerRequestContext(app);
