@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { createLoggerOptions } from '../platform/log/index.ts';
+import { createLoggerOptions, redactUrl } from '../platform/log/index.ts';
 import { prepareAssets } from './assets.ts';
 import type { Platform } from './context.ts';
 import { registerErrorHandling } from './plugins/errors.tsx';
@@ -20,10 +20,17 @@ declare module 'fastify' {
 
 export type BuildAppOptions = { platform: Platform; logger?: boolean };
 
+/** Request log lines without query strings or path tokens (verification, reset and invitation links). */
+function serializeRequest(request: { method: string; url: string; ip?: string }) {
+  return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
+}
+
 /** Builds the HTTP application: external plugins, then our decorators, then routes. */
 export async function buildApp({ platform, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? createLoggerOptions(platform.config.logLevel) : false,
+    logger: logger
+      ? { ...createLoggerOptions(platform.config.logLevel), serializers: { req: serializeRequest } }
+      : false,
     genReqId: () => randomUUID(),
     trustProxy: platform.config.trustProxy,
     bodyLimit: 1024 * 1024,

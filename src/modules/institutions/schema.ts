@@ -13,6 +13,11 @@ export const INSTITUTION_TYPES = [
 export const MEMBERSHIP_STATUSES = ['applicant', 'member', 'founding_member', 'suspended'] as const;
 export const INSTITUTION_ROLES = ['admin', 'instructor', 'registrar', 'qa_reviewer'] as const;
 
+/** The allowed values, repeated as database checks so no path can store anything else. */
+function sqlList(values: readonly string[]): string {
+  return values.map((value) => `'${value}'`).join(', ');
+}
+
 /** Text in several languages: BCP 47 tag → text; English is always present. */
 export type LocalizedText = Record<string, string>;
 
@@ -39,6 +44,8 @@ export const insInstitution = pgTable(
     index('ins_institution_country_idx').on(table.country),
     check('ins_institution_country_format', sql`${table.country} ~ '^[A-Z]{2}$'`),
     check('ins_institution_key_format', sql`${table.key} ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
+    check('ins_institution_type_valid', sql.raw(`type in (${sqlList(INSTITUTION_TYPES)})`)),
+    check('ins_institution_status_valid', sql.raw(`membership_status in (${sqlList(MEMBERSHIP_STATUSES)})`)),
   ],
 );
 
@@ -58,6 +65,7 @@ export const insMembership = pgTable(
   (table) => [
     unique('ins_membership_unique').on(table.institutionId, table.userId, table.role),
     index('ins_membership_user_idx').on(table.userId),
+    check('ins_membership_role_valid', sql.raw(`role in (${sqlList(INSTITUTION_ROLES)})`)),
   ],
 );
 
@@ -79,5 +87,8 @@ export const insInvitation = pgTable(
     acceptedBy: uuid().references(() => idnUser.id, { onDelete: 'set null' }),
     revokedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index('ins_invitation_institution_idx').on(table.institutionId)],
+  (table) => [
+    index('ins_invitation_institution_idx').on(table.institutionId),
+    check('ins_invitation_role_valid', sql.raw(`role in (${sqlList(INSTITUTION_ROLES)})`)),
+  ],
 );

@@ -31,3 +31,21 @@ export function createLogger(level: string): Logger {
 }
 
 export type { Logger };
+
+/** Paths whose last segment is a secret token. */
+const TOKEN_PATHS = /^(\/invitations\/|\/password\/reset\/|\/api\/auth\/reset-password\/)[^/?#]+/;
+
+/**
+ * Strips values that can grant access from a URL before it is logged: every query value
+ * (verification and reset links carry tokens there) and tokens embedded in known paths.
+ */
+export function redactUrl(url: string): string {
+  const [path = '', query] = url.split('?', 2);
+  const safePath = path.replace(TOKEN_PATHS, '$1[redacted]');
+  if (query === undefined) return safePath;
+  const names = query
+    .split('&')
+    .map((pair) => pair.split('=', 1)[0])
+    .filter(Boolean);
+  return `${safePath}?${names.map((name) => `${name}=[redacted]`).join('&')}`;
+}

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { recordAudit } from '../../platform/audit/index.ts';
 import { isDomainError, type ErrorKind } from '../../platform/errors/index.ts';
+import { redactUrl } from '../../platform/log/index.ts';
 import { isApiRequest } from '../http.ts';
 import type { MessageKey } from '../messages/index.ts';
 import { sendPage } from '../render.tsx';
@@ -131,12 +133,27 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   });
 }
 
+/** Authorization failures are audited: repeated denials are how probing shows up. */
+async function recordDenial(request: FastifyRequest, code: string): Promise<void> {
+  try {
+    await recordAudit(request.server.platform.db, {
+      actorId: request.viewer?.actor.userId ?? null,
+      action: code === 'csrf_invalid' ? 'access.csrf_rejected' : 'access.denied',
+      objectType: 'route',
+      objectId: `${request.method} ${request.routeOptions.url ?? redactUrl(request.url)}`,
+    });
+  } catch (auditError) {
+    request.log.error({ err: auditError }, 'could not audit an access denial');
+  }
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const problem = describeError(error, request);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, 'request rejected');
     if (problem.status === 429 && error.statusCode === 429) reply.header('retry-after', '60');
+    if (problem.status === 403) await recordDenial(request, problem.code);
     return sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -4,6 +4,7 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 
 /** Headers, cookies, form bodies, CSRF, rate limits and compression, in that order. */
@@ -44,6 +45,12 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     max: 300,
     timeWindow: '1 minute',
     allowList: (request) => request.url.startsWith('/assets/') || request.url.startsWith('/health/'),
+  });
+  // Shed load with 503 + Retry-After before the event loop drowns, rather than time out everyone.
+  await app.register(underPressure, {
+    maxEventLoopDelay: 1000,
+    retryAfter: 10,
+    message: 'The server is under heavy load; please retry shortly.',
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 }

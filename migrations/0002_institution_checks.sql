@@ -1,0 +1,4 @@
+ALTER TABLE "ins_institution" ADD CONSTRAINT "ins_institution_type_valid" CHECK (type in ('university', 'mooc_platform', 'research_centre', 'agency', 'industry_partner', 'ngo'));--> statement-breakpoint
+ALTER TABLE "ins_institution" ADD CONSTRAINT "ins_institution_status_valid" CHECK (membership_status in ('applicant', 'member', 'founding_member', 'suspended'));--> statement-breakpoint
+ALTER TABLE "ins_invitation" ADD CONSTRAINT "ins_invitation_role_valid" CHECK (role in ('admin', 'instructor', 'registrar', 'qa_reviewer'));--> statement-breakpoint
+ALTER TABLE "ins_membership" ADD CONSTRAINT "ins_membership_role_valid" CHECK (role in ('admin', 'instructor', 'registrar', 'qa_reviewer'));
