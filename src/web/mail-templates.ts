@@ -16,5 +16,7 @@ export const composeAccountMail: AccountMailComposer = (kind, input) => {
       return { locale, subject: t('mail.reset.subject'), text: t('mail.reset.body', values) };
     case 'change-email':
       return { locale, subject: t('mail.changeEmail.subject'), text: t('mail.changeEmail.body', values) };
+    case 'sign-up-attempt':
+      return { locale, subject: t('mail.signUpAttempt.subject'), text: t('mail.signUpAttempt.body', values) };
   }
 };

@@ -40,6 +40,13 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     cookieKey: production ? '__Host-orbis-csrf' : 'orbis-csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: production },
   });
+  // Without a CSRF cookie yet, every generateCsrf() call makes a new secret and only the last
+  // cookie survives; one token per response keeps every form on a first-visit page valid.
+  app.addHook('onRequest', async (_request, reply) => {
+    const generate = reply.generateCsrf.bind(reply);
+    let token: string | undefined;
+    reply.generateCsrf = (options) => (token ??= generate(options));
+  });
   await app.register(rateLimit, {
     global: config.rateLimit,
     max: 300,

@@ -1,0 +1,205 @@
+import type { FastifyReply } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import type { z } from 'zod';
+import { COUNTRY_CODES, SUPPORTED_LOCALES } from '../../../platform/i18n/index.ts';
+import type { MessageKey, T } from '../../messages/index.ts';
+
+/** Field name → message key of what is wrong with it. */
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+/** Native names, so a reader finds their language whatever language the page is in. */
+export const LANGUAGE_NAMES: Record<(typeof SUPPORTED_LOCALES)[number], string> = {
+  en: 'English',
+  'zh-Hans': '简体中文',
+  ar: 'العربية',
+};
+
+/** Maps zod issues to one message per field; the schema's messages are message keys. */
+export function collectFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '_');
+    errors[field] ??= issue.message as MessageKey;
+  }
+  return errors;
+}
+
+/** Reads a form field as a trimmed string, whatever the body looks like. */
+export function readField(body: unknown, name: string): string {
+  if (!body || typeof body !== 'object') return '';
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Passwords keep their spaces: they are part of the secret. */
+export function readPassword(body: unknown, name: string): string {
+  if (!body || typeof body !== 'object') return '';
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** The field errors without the form-wide one, which is shown as its own alert. */
+export function withoutGeneral(errors: FieldErrors): FieldErrors {
+  const { _: _general, ...rest } = errors;
+  return rest;
+}
+
+export function CsrfField({ reply }: { reply: FastifyReply }) {
+  return <input type="hidden" name="_csrf" value={reply.generateCsrf()} />;
+}
+
+export function ErrorSummary({ t, errors, fields }: { t: T; errors: FieldErrors; fields: Record<string, string> }) {
+  const entries = Object.entries(errors).filter((entry): entry is [string, MessageKey] => !!entry[1]);
+  if (entries.length === 0) return null;
+  return (
+    <div class="alert alert-error" role="alert">
+      <p>{t.t('form.errorSummary')}</p>
+      <ul>
+        {entries.map(([field, key]) => (
+          <li>{fields[field] ? <a href={`#${fields[field]}`}>{t.t(key)}</a> : t.t(key)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ComponentChildren }) {
+  const className = kind === 'info' ? 'alert' : `alert alert-${kind}`;
+  return (
+    <div class={className} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+type FieldProps = {
+  t: T;
+  id: string;
+  name: string;
+  label: string;
+  error?: MessageKey | undefined;
+  hint?: string;
+  required?: boolean;
+};
+
+/** A labelled control with its hint and error wired up through aria-describedby. */
+function FieldShell({ t, id, label, error, hint, required, children }: FieldProps & { children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label for={id}>
+        {label}
+        {required && <span class="hint"> ({t.t('form.required')})</span>}
+      </label>
+      {hint && (
+        <span class="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {children}
+      {error && (
+        <span class="field-error" id={`${id}-error`}>
+          {t.t(error)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function describedBy(id: string, error: unknown, hint: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: string;
+    type?: 'text' | 'email' | 'password' | 'number';
+    autocomplete?: string;
+    maxLength?: number;
+    min?: number;
+    max?: number;
+    readOnly?: boolean;
+  },
+) {
+  const { id, name, error, hint, required, value, type = 'text', autocomplete, maxLength, min, max } = props;
+  return (
+    <FieldShell {...props}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={type === 'password' ? '' : (value ?? '')}
+        autocomplete={autocomplete}
+        required={required}
+        maxLength={maxLength}
+        min={min}
+        max={max}
+        readOnly={props.readOnly}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { value?: string; maxLength?: number }) {
+  const { id, name, error, hint, value, maxLength } = props;
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={id}
+        name={name}
+        maxLength={maxLength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      >
+        {value ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function CountryField(props: FieldProps & { value?: string | null; emptyLabel: string }) {
+  const { t, id, name, error, hint, value, emptyLabel } = props;
+  const countries = COUNTRY_CODES.map((code) => ({ code, label: t.countryName(code) })).sort((a, b) =>
+    a.label.localeCompare(b.label, t.locale),
+  );
+  return (
+    <FieldShell {...props}>
+      <select
+        id={id}
+        name={name}
+        autocomplete="country"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      >
+        <option value="">{emptyLabel}</option>
+        {countries.map((country) => (
+          <option value={country.code} selected={country.code === value}>
+            {country.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function LocaleField(props: FieldProps & { value?: string | null }) {
+  const { id, name, error, hint, value } = props;
+  return (
+    <FieldShell {...props}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      >
+        {SUPPORTED_LOCALES.map((locale) => (
+          <option value={locale} lang={locale} selected={locale === value}>
+            {LANGUAGE_NAMES[locale]}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
