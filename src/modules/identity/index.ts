@@ -9,6 +9,7 @@ export {
   getUserProfile,
   listApiTokens,
   revokeApiToken,
+  setAccountSuspension,
   setPlatformRole,
   updateCurrentProfile,
   type ApiTokenSummary,

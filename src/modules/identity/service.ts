@@ -7,7 +7,8 @@ import type { Database, Executor } from '../../platform/db/index.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/index.ts';
 import { hashPassword } from './passwords.ts';
-import { idnAccount, idnApiToken, idnUser } from './schema.ts';
+import { parseProfileChanges } from './validation.ts';
+import { idnAccount, idnApiToken, idnSession, idnUser } from './schema.ts';
 
 export type UserProfile = {
   id: string;
@@ -71,8 +72,9 @@ function requireSelf(ctx: ServiceContext): Actor {
   return ctx.actor;
 }
 
-export async function updateCurrentProfile(ctx: ServiceContext, changes: ProfileChanges): Promise<UserProfile> {
+export async function updateCurrentProfile(ctx: ServiceContext, input: ProfileChanges): Promise<UserProfile> {
   const actor = requireSelf(ctx);
+  const changes = parseProfileChanges(input);
   return ctx.db.transaction(async (tx) => {
     const before = await getUserProfile(tx, actor.userId);
     if (!before) throw notFound('user');
@@ -280,4 +282,44 @@ export async function authenticateApiToken(db: Database, clock: Clock, token: st
 
 function pick(source: object, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((key) => [key, (source as Record<string, unknown>)[key]]));
+}
+
+/**
+ * Suspends or reinstates an account (secretariat only). Suspension ends every session and
+ * revokes every API token at once, so access stops with the next request.
+ */
+export async function setAccountSuspension(
+  ctx: ServiceContext,
+  userId: string,
+  suspended: boolean,
+): Promise<UserProfile> {
+  if (!ctx.actor?.isSecretariat) throw forbidden();
+  if (ctx.actor.userId === userId) throw conflict('user.cannot_suspend_self', 'You cannot suspend your own account.');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const before = await getUserProfile(tx, userId);
+    if (!before) throw notFound('user');
+    const [row] = await tx
+      .update(idnUser)
+      .set({ suspendedAt: suspended ? now : null, updatedAt: now })
+      .where(eq(idnUser.id, userId))
+      .returning(profileColumns);
+    if (suspended) {
+      await tx.delete(idnSession).where(eq(idnSession.userId, userId));
+      await tx
+        .update(idnApiToken)
+        .set({ revokedAt: now })
+        .where(and(eq(idnApiToken.userId, userId), isNull(idnApiToken.revokedAt)));
+    }
+    await recordAudit(tx, {
+      actorId: ctx.actor!.userId,
+      action: suspended ? 'user.suspended' : 'user.reinstated',
+      objectType: 'user',
+      objectId: userId,
+      before: { suspended: before.suspended },
+      after: { suspended },
+      at: now,
+    });
+    return toProfile(row!);
+  });
 }
