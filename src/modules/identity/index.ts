@@ -8,6 +8,7 @@ export {
   findUserByEmail,
   getUserProfile,
   listApiTokens,
+  listUserProfiles,
   revokeApiToken,
   setAccountSuspension,
   setPlatformRole,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import type { Actor, ServiceContext } from '../../platform/access/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
@@ -56,6 +56,16 @@ function toProfile({ suspendedAt, ...row }: ProfileRow): UserProfile {
 export async function getUserProfile(executor: Executor, userId: string): Promise<UserProfile | null> {
   const [row] = await executor.select(profileColumns).from(idnUser).where(eq(idnUser.id, userId)).limit(1);
   return row ? toProfile(row) : null;
+}
+
+/** Profiles of many users in one query, in no particular order; unknown ids are skipped. */
+export async function listUserProfiles(executor: Executor, userIds: readonly string[]): Promise<UserProfile[]> {
+  if (userIds.length === 0) return [];
+  const rows = await executor
+    .select(profileColumns)
+    .from(idnUser)
+    .where(inArray(idnUser.id, [...userIds]));
+  return rows.map(toProfile);
 }
 
 export async function findUserByEmail(executor: Executor, email: string): Promise<UserProfile | null> {

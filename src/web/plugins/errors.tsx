@@ -67,6 +67,9 @@ export function describeError(error: FastifyError | Error, request: FastifyReque
       code: fastifyError.code ? fastifyError.code.toLowerCase() : 'bad_request',
     };
   }
+  if (statusCode === 503) {
+    return { status: 503, title: 'Service unavailable', detail: fastifyError.message, code: 'unavailable' };
+  }
   return {
     status: 500,
     title: 'Internal error',

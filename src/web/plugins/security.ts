@@ -54,10 +54,14 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     allowList: (request) => request.url.startsWith('/assets/') || request.url.startsWith('/health/'),
   });
   // Shed load with 503 + Retry-After before the event loop drowns, rather than time out everyone.
-  await app.register(underPressure, {
-    maxEventLoopDelay: 1000,
-    retryAfter: 10,
-    message: 'The server is under heavy load; please retry shortly.',
-  });
+  // The embedded database runs on the event loop itself, so its pauses are not overload: shed
+  // only in front of a PostgreSQL server.
+  if (config.database.kind === 'postgres' && config.env !== 'test') {
+    await app.register(underPressure, {
+      maxEventLoopDelay: 1000,
+      retryAfter: 10,
+      message: 'The server is under heavy load; please retry shortly.',
+    });
+  }
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 }
