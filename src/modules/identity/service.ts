@@ -7,7 +7,9 @@ import type { Database, Executor } from '../../platform/db/index.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/index.ts';
 import { hashPassword } from './passwords.ts';
-import { parseProfileChanges } from './validation.ts';
+import { parseProfileChanges, type ProfileChanges } from './validation.ts';
+
+export type { ProfileChanges };
 import { idnAccount, idnApiToken, idnSession, idnUser } from './schema.ts';
 
 export type UserProfile = {
@@ -22,8 +24,6 @@ export type UserProfile = {
   suspended: boolean;
   createdAt: Date;
 };
-
-export type ProfileChanges = { name?: string; country?: string | null; locale?: string | null; bio?: string | null };
 
 export type ApiTokenSummary = {
   uuid: string;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { invalid } from '../../platform/errors/index.ts';
 import { SUPPORTED_LOCALES, isCountryCode } from '../../platform/i18n/index.ts';
-import type { ProfileChanges } from './service.ts';
 
 /** The only profile fields a person may change about themselves; anything else is refused. */
 const profileChangesSchema = z.strictObject({
@@ -10,6 +9,8 @@ const profileChangesSchema = z.strictObject({
   locale: z.enum(SUPPORTED_LOCALES).nullable().optional(),
   bio: z.string().max(1000, 'must be at most 1000 characters').nullable().optional(),
 });
+
+export type ProfileChanges = { name?: string; country?: string | null; locale?: string | null; bio?: string | null };
 
 /** Services validate again what routes validated: a new caller cannot skip the rules. */
 export function parseProfileChanges(changes: unknown): ProfileChanges {
