@@ -1,0 +1,162 @@
+/* global fetch, AbortSignal */
+// Shared helpers for the benchmarks: a free port, the built server as a pinned child process, and
+// stopping children by their PID so that every run ends by itself.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { clearTimeout, setTimeout } from 'node:timers';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const SERVER_ENTRY = path.join(ROOT, 'dist/src/cli/main.js');
+
+const children = new Set();
+
+function findTaskset() {
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const HAS_TASKSET = findTaskset();
+
+/** Keeps the load generator off core 0 so that the server under test has it to itself. */
+export function pinSelfAwayFromServer() {
+  if (!HAS_TASKSET || availableParallelism() < 2) return false;
+  const last = availableParallelism() - 1;
+  execFileSync('taskset', ['-a', '-cp', `1-${last}`, String(process.pid)], { stdio: 'ignore' });
+  return true;
+}
+
+/** Spawns a command, pinned to core 0 when taskset exists; taskset execs, so the PID is the program's. */
+export function spawnPinned(command, args, options) {
+  const [file, argv] = HAS_TASKSET ? ['taskset', ['-c', '0', command, ...args]] : [command, args];
+  const child = spawn(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+export async function findFreePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** SIGTERM, then SIGKILL after ten seconds; resolves once the child has exited. */
+export async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(child.pid, 'SIGTERM');
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(child.pid, 'SIGKILL');
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Last resort on a watchdog or an interrupt: no child outlives the benchmark. */
+export function killAllChildren() {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+}
+
+/** Ends the process with an error if the whole run takes longer than it should. */
+export function startWatchdog(seconds, label) {
+  const timer = setTimeout(() => {
+    console.error(`${label}: still running after ${seconds} s, stopping.`);
+    killAllChildren();
+    process.exit(1);
+  }, seconds * 1000);
+  timer.unref();
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      killAllChildren();
+      process.exit(130);
+    });
+  }
+  return timer;
+}
+
+/** The built server with demo data in a fresh embedded database, pinned to core 0. */
+export async function startOrbisServer() {
+  if (!existsSync(SERVER_ENTRY)) throw new Error('dist/ is missing: run `npm run build` first.');
+  const port = await findFreePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'orbis-bench-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawnPinned(process.execPath, [SERVER_ENTRY, 'serve'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? tmpdir(),
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ORBIS_DATA_DIR: dataDir,
+      ORBIS_DEMO: 'true',
+      ORBIS_BASE_URL: baseUrl,
+      ORBIS_RATE_LIMIT: 'false',
+      ORBIS_LOG_LEVEL: 'warn',
+    },
+  });
+  let output = '';
+  const collect = (chunk) => {
+    output = (output + chunk.toString('utf8')).slice(-10_000);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const stop = async () => {
+    await stopChild(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`The server exited early:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/health/ready`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return { baseUrl, pid: child.pid, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  await stop();
+  throw new Error(`The server was not ready within 90 s:\n${output}`);
+}
+
+export function envNumber(name, fallback) {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function formatTable(headers, rows) {
+  const widths = headers.map((header, index) =>
+    Math.max(header.length, ...rows.map((row) => String(row[index]).length)),
+  );
+  const line = (cells) =>
+    cells
+      .map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index])))
+      .join('  ');
+  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,93 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { checkAccessibility } from './support/browser.ts';
+import { expectCleanConsole, useOrbis } from './support/fixture.ts';
+import { DEMO_LEARNER, signIn, switchLanguage } from './support/journeys.ts';
+import { step } from './support/steps.ts';
+
+const orbis = useOrbis();
+
+const LOCALES = ['en', 'ar'] as const;
+const PUBLIC_PAGES: Array<{ path: string; status: number }> = [
+  { path: '/', status: 200 },
+  { path: '/institutions', status: 200 },
+  { path: '/institutions/tsinghua', status: 200 },
+  { path: '/sign-in', status: 200 },
+  { path: '/sign-up', status: 200 },
+  { path: '/password/forgot', status: 200 },
+  { path: '/dev/mail', status: 200 },
+  { path: '/api/docs', status: 200 },
+  { path: '/no-such-page-here', status: 404 },
+];
+const NARROW_PAGES = ['/', '/institutions'];
+
+async function auditPage(page: Page, path: string, locale: string, status: number): Promise<void> {
+  const response = await step(page, `open ${path}`, () => page.goto(path));
+  expect(response?.status(), `HTTP status of ${path}`).toBe(status);
+  expect(await page.locator('html').getAttribute('lang'), `language of ${path}`).toBe(locale);
+  const report = await checkAccessibility(page);
+  expect(
+    report.violations.map((violation) => violation.id),
+    report.summary,
+  ).toEqual([]);
+}
+
+describe.each(LOCALES)('accessibility in %s', (locale) => {
+  test.each(PUBLIC_PAGES)('$path has no WCAG 2.2 AA violations', async ({ path, status }) => {
+    const watched = await orbis.open({ locale });
+    try {
+      await auditPage(watched.page, path, locale, status);
+      expectCleanConsole(watched, { allowNotFound: status === 404 });
+    } finally {
+      await watched.close();
+    }
+  });
+
+  test('the account page of a signed-in learner has no WCAG 2.2 AA violations', async () => {
+    const watched = await orbis.open({ locale: 'en' });
+    const { page } = watched;
+    try {
+      await step(page, 'open the home page', () => page.goto('/'));
+      await signIn(page, DEMO_LEARNER.email, DEMO_LEARNER.password);
+      // The account's own preference outranks the browser's language, so set it as a reader would.
+      await step(page, 'open the account page', () => page.goto('/account'));
+      if (locale !== 'en') await switchLanguage(page, locale, true);
+      await auditPage(page, '/account', locale, 200);
+      if (locale !== 'en') await switchLanguage(page, 'en', true);
+      expectCleanConsole(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  test.each(NARROW_PAGES)('%s fits a 320 px wide screen without horizontal scrolling', async (path) => {
+    const watched = await orbis.open({ locale, viewport: { width: 320, height: 640 } });
+    const { page } = watched;
+    try {
+      await step(page, `open ${path}`, () => page.goto(path));
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth, `scroll width of ${path} at 320 px`).toBeLessThanOrEqual(320);
+      expectCleanConsole(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
+test('the audit reports a violation when a page has one, so a clean result means something', async () => {
+  const watched = await orbis.open({ locale: 'en' });
+  const { page } = watched;
+  try {
+    await step(page, 'open the home page', () => page.goto('/'));
+    await page.evaluate(() => {
+      const image = document.createElement('img');
+      image.src = '/assets/missing.png';
+      document.querySelector('main')?.append(image);
+    });
+    const report = await checkAccessibility(page);
+    expect(report.violations.map((violation) => violation.id)).toContain('image-alt');
+    expect(report.summary).toContain('image-alt');
+  } finally {
+    await watched.close();
+  }
+});
