@@ -205,6 +205,8 @@ export async function createApiToken(
   input: { name: string; expiresInDays?: number | null },
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
   const actor = requireSelf(ctx);
+  // A leaked token must not be able to mint more tokens that outlive its revocation.
+  if (actor.via !== 'session') throw forbidden('Personal API tokens can only be created from a browser session.');
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const now = ctx.clock.now();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
