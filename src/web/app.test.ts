@@ -52,3 +52,23 @@ describe('the web application', () => {
     expect(response.headers['cache-control']).toContain('immutable');
   });
 });
+
+describe('the language switcher', () => {
+  it('lets anonymous visitors switch with a plain link-like GET and sets no other cookie', async () => {
+    const home = await ctx.app.inject({ method: 'GET', url: '/' });
+    expect(home.headers['set-cookie']).toBeUndefined();
+    expect(home.body).toContain('<form method="get" action="/locale"');
+    const response = await ctx.app.inject({ method: 'GET', url: '/locale?locale=ar&next=/institutions' });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/institutions');
+    expect(String(response.headers['set-cookie'])).toContain('orbis_locale=ar');
+    const arabic = await ctx.app.inject({ method: 'GET', url: '/', headers: { cookie: 'orbis_locale=ar' } });
+    expect(arabic.body).toContain('dir="rtl"');
+  });
+
+  it('refuses an unknown language and a foreign redirect target', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/locale?locale=xx' })).statusCode).toBe(400);
+    const response = await ctx.app.inject({ method: 'GET', url: '/locale?locale=en&next=//evil.example' });
+    expect(response.headers.location).toBe('/');
+  });
+});

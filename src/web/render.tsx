@@ -13,7 +13,7 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Pag
       viewer={request.viewer}
       title={page.title}
       path={safePath(request.url)}
-      csrfToken={reply.generateCsrf()}
+      csrfToken={request.viewer ? reply.generateCsrf() : ''}
       showDevLinks={request.server.platform.config.env !== 'production'}
     >
       {page.body}

@@ -93,7 +93,9 @@ export function cookieHeader(setCookie: string | string[] | undefined): string {
 
 /** Fetches a page and returns a CSRF token with the cookie jar it belongs to. */
 export async function getCsrf(app: FastifyInstance, cookies = ''): Promise<{ token: string; cookies: string }> {
-  const response = await app.inject({ method: 'GET', url: '/', headers: cookies ? { cookie: cookies } : {} });
+  // Anonymous pages carry no form token except where a form needs one, such as the sign-in page.
+  const url = cookies.includes('session_token') ? '/' : '/sign-in';
+  const response = await app.inject({ method: 'GET', url, headers: cookies ? { cookie: cookies } : {} });
   const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
   if (!token) throw new Error('no CSRF token on the page');
   const fresh = cookieHeader(response.headers['set-cookie']);

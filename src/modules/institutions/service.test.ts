@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { listAuditEvents } from '../../platform/audit/index.ts';
 import type { DatabaseHandle } from '../../platform/db/index.ts';
+import { SYSTEM_ACTOR } from '../../platform/access/index.ts';
+import { systemClock } from '../../platform/clock/index.ts';
 import {
   createInstitution,
   getInstitutionByKey,
@@ -146,5 +148,26 @@ describe('institution writes', () => {
     await expect(setMembershipStatus(adminCtx, applicant.id, 'member')).rejects.toMatchObject({ kind: 'forbidden' });
     const admitted = await setMembershipStatus(helpers.system, applicant.id, 'member');
     expect(admitted).toMatchObject({ membershipStatus: 'member', joinedOn: '2024-03-01' });
+  });
+});
+
+describe('the directory cache', () => {
+  it('shows a change to the public directory at once after a write', async () => {
+    const db = handle.db;
+    const system = { db, clock: systemClock, actor: SYSTEM_ACTOR };
+    const before = await summarizeAlliance(db);
+    const created = await createInstitution(system, {
+      key: 'cache-check',
+      name: { en: 'Cache Check University' },
+      country: 'KE',
+      type: 'university',
+      membershipStatus: 'member',
+    });
+    expect((await summarizeAlliance(db)).members).toBe(before.members + 1);
+    await updateInstitutionProfile(system, created.id, { name: { en: 'Renamed University' } });
+    expect((await getInstitutionByKey(db, 'cache-check'))?.name.en).toBe('Renamed University');
+    await setMembershipStatus(system, created.id, 'suspended');
+    const listed = await listInstitutions(db, { query: 'Renamed' });
+    expect(listed.items.map((item) => item.key)).not.toContain('cache-check');
   });
 });

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
+import { createMemoryCache, type ReadCache } from '../../platform/cache/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/index.ts';
@@ -24,14 +25,35 @@ import {
 } from './validation.ts';
 import { z } from 'zod';
 
+/*
+ * The directory is read on every anonymous page view and changes a few times a year, so reads
+ * go through a short-lived cache per database; writes here clear it at once, and other app
+ * processes catch up within the TTL.
+ */
+const DIRECTORY_TTL_MS = 30_000;
+const directoryCaches = new WeakMap<object, ReadCache>();
+
+function directoryCache(executor: Executor): ReadCache {
+  let cache = directoryCaches.get(executor);
+  if (!cache) {
+    cache = createMemoryCache({ ttlMs: DIRECTORY_TTL_MS, maxEntries: 500 });
+    directoryCaches.set(executor, cache);
+  }
+  return cache;
+}
+
+function clearDirectoryCache(executor: Executor): void {
+  directoryCaches.get(executor)?.clear();
+}
+
 /** The public directory (members and founding members), or every institution with visibility 'all'. */
 export function listInstitutions(executor: Executor, filter: DirectoryFilter = {}): Promise<DirectoryPage> {
-  return selectDirectory(executor, filter);
+  return directoryCache(executor).getOrLoad(`list:${JSON.stringify(filter)}`, () => selectDirectory(executor, filter));
 }
 
 /** Any institution by key, whatever its status; callers decide who may see it (canViewInstitution). */
 export function getInstitutionByKey(executor: Executor, key: string): Promise<Institution | null> {
-  return selectInstitutionByKey(executor, key);
+  return directoryCache(executor).getOrLoad(`key:${key}`, () => selectInstitutionByKey(executor, key));
 }
 
 export function getInstitutionById(executor: Executor, id: number): Promise<Institution | null> {
@@ -39,7 +61,7 @@ export function getInstitutionById(executor: Executor, id: number): Promise<Inst
 }
 
 export function summarizeAlliance(executor: Executor): Promise<AllianceSummary> {
-  return selectAllianceSummary(executor);
+  return directoryCache(executor).getOrLoad('summary', () => selectAllianceSummary(executor));
 }
 
 export async function hasAnyInstitution(executor: Executor): Promise<boolean> {
@@ -58,7 +80,7 @@ export async function createInstitution(ctx: ServiceContext, input: NewInstituti
   const status = data.membershipStatus ?? 'applicant';
   const listed = status === 'member' || status === 'founding_member';
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const created = await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(insInstitution)
         .values({
@@ -89,6 +111,8 @@ export async function createInstitution(ctx: ServiceContext, input: NewInstituti
       });
       return institution;
     });
+    clearDirectoryCache(ctx.db);
+    return created;
   } catch (error) {
     if (isUniqueViolation(error))
       throw conflict('institution.key_taken', 'An institution with this key already exists.');
@@ -105,7 +129,7 @@ export async function updateInstitutionProfile(
   if (!canManageInstitution(ctx.actor, institutionId)) throw forbidden();
   const data = parseInput(profileChangesSchema, changes, 'institution.invalid');
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await selectInstitutionById(tx, institutionId, { forUpdate: true });
     if (!before) throw notFound('institution');
     const [row] = await tx
@@ -126,6 +150,8 @@ export async function updateInstitutionProfile(
     });
     return toInstitution(row!);
   });
+  clearDirectoryCache(ctx.db);
+  return updated;
 }
 
 const statusSchema = z.enum(MEMBERSHIP_STATUSES);
@@ -139,7 +165,7 @@ export async function setMembershipStatus(
   if (!canSetMembershipStatus(ctx.actor)) throw forbidden();
   const next = parseInput(statusSchema, status, 'institution.invalid_status');
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await selectInstitutionById(tx, institutionId, { forUpdate: true });
     if (!before) throw notFound('institution');
     const admitted = next === 'member' || next === 'founding_member';
@@ -164,4 +190,6 @@ export async function setMembershipStatus(
     });
     return toInstitution(row!);
   });
+  clearDirectoryCache(ctx.db);
+  return updated;
 }

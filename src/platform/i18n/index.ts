@@ -88,10 +88,23 @@ export function createTranslator<Key extends string>(
       intl.formatMessage({ id: key, defaultMessage: fallback[key] ?? key }, values as Record<string, string>),
     formatDate: (value, options) =>
       intl.formatDate(value, options ?? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
-    formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
+    formatNumber: (value, options) => numberFormat(locale, options).format(value),
     countryName: (code) => safeDisplayName(regions, code),
     languageName: (code) => safeDisplayName(languages, code),
   };
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Building an Intl.NumberFormat costs far more than using one; pages format many numbers. */
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions | undefined): Intl.NumberFormat {
+  const key = `${locale}|${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 function safeDisplayName(names: Intl.DisplayNames, code: string): string {

@@ -114,10 +114,15 @@ function AccountMenu({ t, viewer, csrfToken }: { t: T; viewer: Viewer | null; cs
   );
 }
 
+/**
+ * Signed-in people change their account preference (a POST with a CSRF token); anonymous
+ * visitors only set a cookie with a GET, so their pages carry no token and no Set-Cookie.
+ */
 function LanguageSwitcher({ t, path, csrfToken }: { t: T; path: string; csrfToken: string }) {
+  const signedIn = csrfToken !== '';
   return (
-    <form method="post" action="/locale" class="language-switcher" data-island="auto-submit">
-      <input type="hidden" name="_csrf" value={csrfToken} />
+    <form method={signedIn ? 'post' : 'get'} action="/locale" class="language-switcher" data-island="auto-submit">
+      {signedIn && <input type="hidden" name="_csrf" value={csrfToken} />}
       <input type="hidden" name="next" value={path} />
       <label for="language-select">{t.t('language.label')}</label>
       <select id="language-select" name="locale">
