@@ -17,9 +17,19 @@ const PUBLIC_PAGES: Array<{ path: string; status: number }> = [
   { path: '/password/forgot', status: 200 },
   { path: '/dev/mail', status: 200 },
   { path: '/api/docs', status: 200 },
+  { path: '/sign-up/check-email?email=ada%40example.org', status: 200 },
+  { path: '/verification-email', status: 200 },
+  { path: '/password/reset?token=not-a-real-token', status: 200 },
+  { path: '/invitations/not-a-real-token', status: 404 },
   { path: '/no-such-page-here', status: 404 },
 ];
 const NARROW_PAGES = ['/', '/institutions'];
+const SIGNED_IN_PAGES: Array<{ email: string; path: string }> = [
+  { email: DEMO_LEARNER.email, path: '/account' },
+  { email: 'admin@demo.orbis.test', path: '/institutions/nairobi/manage' },
+  { email: 'secretariat@demo.orbis.test', path: '/institutions/new' },
+  { email: 'secretariat@demo.orbis.test', path: '/institutions/tsinghua/manage' },
+];
 
 async function auditPage(page: Page, path: string, locale: string, status: number): Promise<void> {
   const response = await step(page, `open ${path}`, () => page.goto(path));
@@ -43,16 +53,16 @@ describe.each(LOCALES)('accessibility in %s', (locale) => {
     }
   });
 
-  test('the account page of a signed-in learner has no WCAG 2.2 AA violations', async () => {
+  test.each(SIGNED_IN_PAGES)('$path, signed in as $email, has no WCAG 2.2 AA violations', async ({ email, path }) => {
     const watched = await orbis.open({ locale: 'en' });
     const { page } = watched;
     try {
       await step(page, 'open the home page', () => page.goto('/'));
-      await signIn(page, DEMO_LEARNER.email, DEMO_LEARNER.password);
+      await signIn(page, email, DEMO_LEARNER.password);
       // The account's own preference outranks the browser's language, so set it as a reader would.
-      await step(page, 'open the account page', () => page.goto('/account'));
+      await step(page, `open ${path}`, () => page.goto(path));
       if (locale !== 'en') await switchLanguage(page, locale, true);
-      await auditPage(page, '/account', locale, 200);
+      await auditPage(page, path, locale, 200);
       if (locale !== 'en') await switchLanguage(page, 'en', true);
       expectCleanConsole(watched);
     } finally {
