@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../test/support/app.ts';
+import { createTestApp, createTestUser, signIn, type TestContext } from '../../test/support/app.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -70,5 +70,28 @@ describe('the language switcher', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/locale?locale=xx' })).statusCode).toBe(400);
     const response = await ctx.app.inject({ method: 'GET', url: '/locale?locale=en&next=//evil.example' });
     expect(response.headers.location).toBe('/');
+  });
+});
+
+describe('the anonymous page cache', () => {
+  it('serves a repeated anonymous page from the cache but never a signed-in one', async () => {
+    const first = await ctx.app.inject({ method: 'GET', url: '/?cache-check=1' });
+    const second = await ctx.app.inject({ method: 'GET', url: '/?cache-check=1' });
+    expect(first.headers['x-orbis-cache']).toBeUndefined();
+    expect(second.headers['x-orbis-cache']).toBe('hit');
+    expect(second.body).toBe(first.body);
+    const arabic = await ctx.app.inject({
+      method: 'GET',
+      url: '/?cache-check=1',
+      headers: { 'accept-language': 'ar' },
+    });
+    expect(arabic.headers['x-orbis-cache']).toBeUndefined();
+    expect(arabic.body).toContain('dir="rtl"');
+    const user = await createTestUser(ctx.platform, { name: 'Signed In Reader' });
+    const cookie = await signIn(ctx.app, user.email);
+    const signedIn = await ctx.app.inject({ method: 'GET', url: '/?cache-check=1', headers: { cookie } });
+    expect(signedIn.headers['x-orbis-cache']).toBeUndefined();
+    expect(signedIn.body).toContain('Signed In Reader');
+    expect(signedIn.headers['cache-control']).toBe('no-store');
   });
 });

@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { createLoggerOptions, redactUrl } from '../platform/log/index.ts';
 import { prepareAssets } from './assets.ts';
 import type { Platform } from './context.ts';
+import { registerPageCache } from './page-cache.ts';
 import { registerErrorHandling } from './plugins/errors.tsx';
 import { registerRequestContext } from './plugins/request-context.ts';
 import { registerSecurity } from './plugins/security.ts';
@@ -51,6 +52,7 @@ export async function buildApp({ platform, logger = true }: BuildAppOptions): Pr
   await registerSecurity(app);
   await registerRequestContext(app);
   registerErrorHandling(app);
+  registerPageCache(app);
   for (const group of ROUTE_GROUPS) await app.register(group);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import { rememberPage } from './page-cache.ts';
 import { Layout } from './views/layout.tsx';
 
 export type PageOptions = { title: string; status?: number; body: ComponentChildren };
@@ -19,13 +20,18 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Pag
       {page.body}
     </Layout>,
   );
+  const headers = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': request.viewer ? 'no-store' : 'private, no-cache',
+    'content-language': request.locale,
+    vary: 'Cookie, Accept-Language',
+  };
+  const document = `<!doctype html>${html}`;
+  if ((page.status ?? 200) === 200) rememberPage(request, document, headers);
   return reply
     .status(page.status ?? 200)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', request.viewer ? 'no-store' : 'private, no-cache')
-    .header('content-language', request.locale)
-    .header('vary', 'Cookie, Accept-Language')
-    .send(`<!doctype html>${html}`);
+    .headers(headers)
+    .send(document);
 }
 
 /** Only same-site paths are ever echoed back as "return here" targets. */

@@ -20,6 +20,7 @@ export {
   getInstitutionByKey,
   hasAnyInstitution,
   listInstitutions,
+  readDirectoryVersion,
   setMembershipStatus,
   summarizeAlliance,
   updateInstitutionProfile,

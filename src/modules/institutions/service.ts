@@ -42,8 +42,16 @@ function directoryCache(executor: Executor): ReadCache {
   return cache;
 }
 
+const directoryVersions = new WeakMap<object, number>();
+
 function clearDirectoryCache(executor: Executor): void {
   directoryCaches.get(executor)?.clear();
+  directoryVersions.set(executor, readDirectoryVersion(executor) + 1);
+}
+
+/** Changes whenever this process changes the directory; caches of rendered pages key on it. */
+export function readDirectoryVersion(executor: Executor): number {
+  return directoryVersions.get(executor) ?? 0;
 }
 
 /** The public directory (members and founding members), or every institution with visibility 'all'. */

@@ -1,4 +1,4 @@
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { IntlMessageFormat } from 'intl-messageformat';
 
 export const SUPPORTED_LOCALES = ['en', 'zh-Hans', 'ar'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -63,35 +63,57 @@ export type Translator<Key extends string = string> = {
   languageName(code: string): string;
 };
 
-const cache = createIntlCache();
-
+/**
+ * Messages are compiled once per locale and key; plain text without ICU syntax is returned as it
+ * is. Pages call t() dozens of times, so this sits on every request's path.
+ */
 export function createTranslator<Key extends string>(
   locale: Locale,
   messages: Record<Key, string>,
   fallback: Record<Key, string>,
 ): Translator<Key> {
-  const intl: IntlShape<string> = createIntl(
-    {
-      locale,
-      defaultLocale: DEFAULT_LOCALE,
-      messages: messages as Record<string, string>,
-      onError: () => undefined,
-    },
-    cache,
-  );
+  const compiled = new Map<Key, IntlMessageFormat | string>();
+  const compile = (key: Key): IntlMessageFormat | string => {
+    const text = messages[key] ?? fallback[key] ?? key;
+    const plain = !/[{}'<]/.test(text);
+    try {
+      return plain ? text : new IntlMessageFormat(text, locale);
+    } catch {
+      return text;
+    }
+  };
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
   return {
     locale,
     dir: directionOf(locale),
-    t: (key, values) =>
-      intl.formatMessage({ id: key, defaultMessage: fallback[key] ?? key }, values as Record<string, string>),
-    formatDate: (value, options) =>
-      intl.formatDate(value, options ?? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+    t: (key, values) => {
+      let message = compiled.get(key);
+      if (message === undefined) {
+        message = compile(key);
+        compiled.set(key, message);
+      }
+      if (typeof message === 'string') return message;
+      return String(message.format(values as Record<string, string>));
+    },
+    formatDate: (value, options) => dateFormat(locale, options ?? DEFAULT_DATE).format(new Date(value)),
     formatNumber: (value, options) => numberFormat(locale, options).format(value),
     countryName: (code) => safeDisplayName(regions, code),
     languageName: (code) => safeDisplayName(languages, code),
   };
+}
+
+const DEFAULT_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
