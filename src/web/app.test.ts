@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestUser, signIn, type TestContext } from '../../test/support/app.ts';
 
@@ -80,6 +81,13 @@ describe('the anonymous page cache', () => {
     expect(first.headers['x-orbis-cache']).toBeUndefined();
     expect(second.headers['x-orbis-cache']).toBe('hit');
     expect(second.body).toBe(first.body);
+    const compressed = await ctx.app.inject({
+      method: 'GET',
+      url: '/?cache-check=1',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(compressed.rawPayload).toString()).toBe(first.body);
     const arabic = await ctx.app.inject({
       method: 'GET',
       url: '/?cache-check=1',

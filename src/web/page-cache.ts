@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readDirectoryVersion } from '../modules/institutions/index.ts';
 
@@ -11,7 +12,31 @@ const CACHEABLE_ROUTES = new Set(['/', '/institutions', '/institutions/:key', '/
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 2_000;
 
-type CachedPage = { html: string; expiresAt: number; headers: Record<string, string> };
+type CachedPage = {
+  html: string;
+  expiresAt: number;
+  headers: Record<string, string>;
+  /** Compressed once on first demand, then reused by every later hit. */
+  encoded: { br?: Buffer; gzip?: Buffer };
+};
+
+function encodePage(page: CachedPage, encoding: 'br' | 'gzip'): Buffer {
+  const cached = page.encoded[encoding];
+  if (cached) return cached;
+  const body = Buffer.from(page.html);
+  const encoded =
+    encoding === 'br'
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+      : zlib.gzipSync(body, { level: 9 });
+  page.encoded[encoding] = encoded;
+  return encoded;
+}
+
+function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  if (!acceptEncoding) return null;
+  if (/\bbr\b/.test(acceptEncoding)) return 'br';
+  return /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
+}
 
 const pages = new Map<string, CachedPage>();
 
@@ -25,7 +50,7 @@ export function rememberPage(request: FastifyRequest, html: string, headers: Rec
   const key = cacheKeyOf(request);
   if (!key) return;
   if (pages.size >= MAX_ENTRIES) pages.delete(pages.keys().next().value!);
-  pages.set(key, { html, headers, expiresAt: Date.now() + TTL_MS });
+  pages.set(key, { html, headers, expiresAt: Date.now() + TTL_MS, encoded: {} });
 }
 
 export function registerPageCache(app: FastifyInstance): void {
@@ -38,7 +63,10 @@ export function registerPageCache(app: FastifyInstance): void {
       return;
     }
     reply.headers(page.headers).header('x-orbis-cache', 'hit');
-    return reply.send(page.html);
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    if (!encoding) return reply.send(page.html);
+    // A set Content-Encoding tells the compression plugin the body is already compressed.
+    return reply.header('content-encoding', encoding).send(encodePage(page, encoding));
   });
 }
 
