@@ -3,6 +3,7 @@ import { SUPPORTED_LOCALES } from '../../platform/i18n/index.ts';
 import type { T } from '../messages/index.ts';
 import type { Viewer } from '../context.ts';
 import { assetUrl } from '../assets.ts';
+import { LANGUAGE_NAMES } from './forms.tsx';
 
 export type LayoutProps = {
   t: T;
@@ -12,13 +13,6 @@ export type LayoutProps = {
   csrfToken: string;
   showDevLinks: boolean;
   children: ComponentChildren;
-};
-
-/** Native names so that a reader finds their language whatever the page's language is. */
-const LANGUAGE_NAMES: Record<(typeof SUPPORTED_LOCALES)[number], string> = {
-  en: 'English',
-  'zh-Hans': '简体中文',
-  ar: 'العربية',
 };
 
 export function Layout({ t, viewer, title, path, csrfToken, showDevLinks, children }: LayoutProps) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listApiTokens, updateCurrentProfile } from '../../../modules/identity/index.ts';
 import type { MessageKey } from '../../messages/index.ts';
 import { redirectTo } from '../../render.tsx';
-import { collectFieldErrors, readField } from '../auth/forms.tsx';
+import { collectFieldErrors, readField } from '../auth/forms.ts';
 import { countrySchema, localeSchema, nameSchema } from '../auth/validation.ts';
 import { requireViewer, serviceContextOf } from './guard.ts';
 import { sendAccountPage } from './view.tsx';

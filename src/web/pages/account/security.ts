@@ -4,7 +4,7 @@ import { listApiTokens } from '../../../modules/identity/index.ts';
 import type { Viewer } from '../../context.ts';
 import { redirectTo } from '../../render.tsx';
 import { callAuth, forwardCookies, isRateLimited } from '../auth/auth-call.ts';
-import { collectFieldErrors, readField, readPassword, type FieldErrors } from '../auth/forms.tsx';
+import { collectFieldErrors, readField, readPassword, type FieldErrors } from '../auth/forms.ts';
 import { emailSchema, enteredPasswordSchema, newPasswordSchema } from '../auth/validation.ts';
 import { requireViewer, serviceContextOf } from './guard.ts';
 import { sendAccountPage, type AccountForm } from './view.tsx';

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ApiTokenSummary } from '../../../modules/identity/index.ts';
 import type { MessageKey, T } from '../../messages/index.ts';
-import { CsrfField, ErrorSummary, TextField, withoutGeneral, type FieldErrors } from '../auth/forms.tsx';
+import { CsrfField, ErrorSummary, TextField, withoutGeneral, type FieldErrors } from '../auth/forms.ts';
 
 /** The list of personal API tokens with a revoke button each, and the form to create one. */
 export function TokensSection(props: {

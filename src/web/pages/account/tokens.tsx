@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../modules/identity/index.ts';
 import { notFound } from '../../../platform/errors/index.ts';
 import { redirectTo, sendPage } from '../../render.tsx';
-import { Alert, collectFieldErrors, readField } from '../auth/forms.tsx';
+import { Alert, collectFieldErrors, readField } from '../auth/forms.ts';
 import { requireViewer, serviceContextOf } from './guard.ts';
 import { sendAccountPage } from './view.tsx';
 

@@ -14,7 +14,7 @@ import {
   TextField,
   withoutGeneral,
   type FieldErrors,
-} from '../auth/forms.tsx';
+} from '../auth/forms.ts';
 
 export type ProfileValues = { name: string; country: string; locale: string; bio: string };
 export type AccountForm = 'profile' | 'password' | 'email' | 'token';

@@ -11,7 +11,7 @@ import {
   readField,
   readPassword,
   type FieldErrors,
-} from './forms.tsx';
+} from './forms.ts';
 import { emailSchema, newPasswordSchema } from './validation.ts';
 
 /** Better Auth sends reset links through itself, then here with ?token= (or ?error=). */

@@ -13,7 +13,7 @@ import {
   readField,
   readPassword,
   type FieldErrors,
-} from './forms.tsx';
+} from './forms.ts';
 import { enteredPasswordSchema, emailSchema } from './validation.ts';
 import { ResendForm } from './verification.tsx';
 

@@ -16,7 +16,7 @@ import {
   readField,
   readPassword,
   type FieldErrors,
-} from './forms.tsx';
+} from './forms.ts';
 import { countrySchema, emailSchema, localeSchema, nameSchema, newPasswordSchema } from './validation.ts';
 
 /** Where Better Auth sends people after they open the confirmation link (or with ?error=). */

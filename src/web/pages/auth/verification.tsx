@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
 import { callAuth, isRateLimited } from './auth-call.ts';
-import { Alert, CsrfField, ErrorSummary, TextField, readField, type FieldErrors } from './forms.tsx';
+import { Alert, CsrfField, ErrorSummary, TextField, readField, type FieldErrors } from './forms.ts';
 import { VERIFIED_PATH } from './sign-up.tsx';
 import { emailSchema } from './validation.ts';
 

@@ -12,7 +12,7 @@ import {
 import { WORLD_REGIONS, isCountryCode } from '../../../platform/i18n/index.ts';
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
-import { SelectField, TextField } from './forms.tsx';
+import { SelectField, TextField } from '../../views/forms.tsx';
 import { formatDay, nameOf, regionLabel, statusLabel, typeLabel } from './shared.ts';
 
 const PAGE_SIZE = 24;

@@ -4,7 +4,7 @@ import { isDomainError, notFound } from '../../../platform/errors/index.ts';
 import type { T } from '../../messages/index.ts';
 import type { Viewer } from '../../context.ts';
 import { redirectTo, sendPage } from '../../render.tsx';
-import { CsrfField, Notice } from './forms.tsx';
+import { Alert, CsrfField } from '../../views/forms.tsx';
 import { nameOf, roleLabel, serviceContext } from './shared.ts';
 
 type TokenParams = { Params: { token: string } };
@@ -75,9 +75,9 @@ function InvitationView({ t, reply, viewer, preview, token }: ViewProps) {
     <>
       <h1>{t.t('institutions.invitation.title', { institution })}</h1>
       {preview.state !== 'pending' ? (
-        <Notice kind="error">
+        <Alert kind="error">
           <p>{t.t(`institutions.invitation.${preview.state}`)}</p>
-        </Notice>
+        </Alert>
       ) : (
         <>
           <p class="lead">
@@ -103,9 +103,9 @@ function InvitationView({ t, reply, viewer, preview, token }: ViewProps) {
             </>
           )}
           {viewer && !addressedToViewer && (
-            <Notice kind="error">
+            <Alert kind="error">
               <p>{t.t('institutions.invitation.otherEmail', { email: viewer.profile.email })}</p>
-            </Notice>
+            </Alert>
           )}
           {viewer && addressedToViewer && (
             <form method="post" action={`/invitations/${token}/acceptance`} class="form">

@@ -10,7 +10,7 @@ import {
 } from '../../../modules/institutions/index.ts';
 import type { Actor } from '../../../platform/access/index.ts';
 import type { MessageKey, T } from '../../messages/index.ts';
-import { CsrfField, ErrorSummary, Notice, SelectField, TextArea, TextField } from './forms.tsx';
+import { Alert, CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../../views/forms.tsx';
 import { nameOf, roleLabel, statusLabel, type FieldErrors } from './shared.ts';
 
 export const PROFILE_FIELDS = [
@@ -73,9 +73,9 @@ export function ManageView({ t, reply, state }: { t: T; reply: FastifyReply; sta
         <a href={`/institutions/${institution.key}`}>{t.t('institutions.manage.backToProfile')}</a>
       </p>
       {state.notice && (
-        <Notice kind={state.notice.kind}>
+        <Alert kind={state.notice.kind}>
           <p>{t.t(state.notice.key)}</p>
-        </Notice>
+        </Alert>
       )}
       <ProfileForm t={t} reply={reply} state={state} />
       <PeopleSection t={t} reply={reply} state={state} />
@@ -102,7 +102,7 @@ function ProfileForm({ t, reply, state }: SectionProps) {
   return (
     <section aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t.t('institutions.manage.profile')}</h2>
-      <ErrorSummary t={t} errors={errors} ids={PROFILE_IDS} />
+      <ErrorSummary t={t} errors={errors} fields={PROFILE_IDS} />
       <form method="post" action={`/institutions/${state.institution.key}/manage`} class="form" novalidate>
         <CsrfField reply={reply} />
         <TextField
@@ -135,14 +135,18 @@ function ProfileForm({ t, reply, state }: SectionProps) {
           error={errors.logoUrl}
           dir="ltr"
         />
-        <TextArea
+        <TextAreaField
           {...field('descriptionEn', 'institutions.manage.descriptionEn')}
           error={errors.description}
           lang="en"
           dir="ltr"
         />
-        <TextArea {...field('descriptionZh', 'institutions.manage.descriptionZh')} hint={optional} lang="zh-Hans" />
-        <TextArea
+        <TextAreaField
+          {...field('descriptionZh', 'institutions.manage.descriptionZh')}
+          hint={optional}
+          lang="zh-Hans"
+        />
+        <TextAreaField
           {...field('descriptionAr', 'institutions.manage.descriptionAr')}
           hint={optional}
           lang="ar"
@@ -218,7 +222,7 @@ function InviteForm({ t, reply, state }: SectionProps) {
   return (
     <section aria-labelledby="invite-heading">
       <h2 id="invite-heading">{t.t('institutions.manage.invite')}</h2>
-      <ErrorSummary t={t} errors={invite.errors} ids={{ email: 'invite-email', role: 'invite-role' }} />
+      <ErrorSummary t={t} errors={invite.errors} fields={{ email: 'invite-email', role: 'invite-role' }} />
       <form method="post" action={`/institutions/${state.institution.key}/invitations`} class="form" novalidate>
         <CsrfField reply={reply} />
         <TextField

@@ -11,7 +11,7 @@ import { forbidden, isDomainError } from '../../../platform/errors/index.ts';
 import { COUNTRY_CODES } from '../../../platform/i18n/index.ts';
 import type { T } from '../../messages/index.ts';
 import { redirectTo, sendPage } from '../../render.tsx';
-import { CsrfField, ErrorSummary, SelectField, TextField } from './forms.tsx';
+import { CsrfField, ErrorSummary, SelectField, TextField } from '../../views/forms.tsx';
 import {
   fieldErrorsFrom,
   readField,
@@ -105,7 +105,7 @@ function NewInstitutionForm({ t, reply, values, errors }: FormProps) {
   return (
     <>
       <h1>{t.t('institutions.new.title')}</h1>
-      <ErrorSummary t={t} errors={errors} ids={IDS} />
+      <ErrorSummary t={t} errors={errors} fields={IDS} />
       <form method="post" action="/institutions" class="form" novalidate>
         <CsrfField reply={reply} />
         <TextField

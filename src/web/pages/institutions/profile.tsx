@@ -8,7 +8,7 @@ import {
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
 import { Monogram } from './directory.tsx';
-import { Notice } from './forms.tsx';
+import { Alert } from '../../views/forms.tsx';
 import { formatDay, loadVisibleInstitution, nameOf, readField, regionLabel, statusLabel, typeLabel } from './shared.ts';
 
 export async function profileRoutes(app: FastifyInstance): Promise<void> {
@@ -32,9 +32,9 @@ function ProfileView({ t, institution, canManage, welcome }: ProfileProps) {
   return (
     <article>
       {welcome && (
-        <Notice kind="success">
+        <Alert kind="success">
           <p>{t.t('institutions.profile.welcome', { institution: name })}</p>
-        </Notice>
+        </Alert>
       )}
       <header>
         {institution.logoUrl ? (

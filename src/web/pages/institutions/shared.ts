@@ -15,7 +15,8 @@ import type { MessageKey, T } from '../../messages/index.ts';
 import { redirectTo } from '../../render.tsx';
 
 /** Field name → message key of what is wrong with it. */
-export type FieldErrors = Partial<Record<string, MessageKey>>;
+export type { FieldErrors } from '../../views/forms.tsx';
+import type { FieldErrors } from '../../views/forms.tsx';
 
 export function serviceContext(request: FastifyRequest): ServiceContext {
   const { db, clock } = request.server.platform;

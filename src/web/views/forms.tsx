@@ -1,8 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import type { z } from 'zod';
-import { COUNTRY_CODES, SUPPORTED_LOCALES } from '../../../platform/i18n/index.ts';
-import type { MessageKey, T } from '../../messages/index.ts';
+import { COUNTRY_CODES, SUPPORTED_LOCALES } from '../../platform/i18n/index.ts';
+import type { MessageKey, T } from '../messages/index.ts';
 
 /** Field name → message key of what is wrong with it. */
 export type FieldErrors = Partial<Record<string, MessageKey>>;
@@ -13,30 +12,6 @@ export const LANGUAGE_NAMES: Record<(typeof SUPPORTED_LOCALES)[number], string> 
   'zh-Hans': '简体中文',
   ar: 'العربية',
 };
-
-/** Maps zod issues to one message per field; the schema's messages are message keys. */
-export function collectFieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '_');
-    errors[field] ??= issue.message as MessageKey;
-  }
-  return errors;
-}
-
-/** Reads a form field as a trimmed string, whatever the body looks like. */
-export function readField(body: unknown, name: string): string {
-  if (!body || typeof body !== 'object') return '';
-  const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-/** Passwords keep their spaces: they are part of the secret. */
-export function readPassword(body: unknown, name: string): string {
-  if (!body || typeof body !== 'object') return '';
-  const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : '';
-}
 
 /** The field errors without the form-wide one, which is shown as its own alert. */
 export function withoutGeneral(errors: FieldErrors): FieldErrors {
@@ -80,6 +55,9 @@ type FieldProps = {
   error?: MessageKey | undefined;
   hint?: string;
   required?: boolean;
+  /** For text in a language other than the page's, such as a name in Arabic on an English page. */
+  lang?: string;
+  dir?: 'rtl' | 'ltr';
 };
 
 /** A labelled control with its hint and error wired up through aria-describedby. */
@@ -113,7 +91,7 @@ function describedBy(id: string, error: unknown, hint: unknown): string | undefi
 export function TextField(
   props: FieldProps & {
     value?: string;
-    type?: 'text' | 'email' | 'password' | 'number';
+    type?: 'text' | 'email' | 'password' | 'number' | 'url';
     autocomplete?: string;
     maxLength?: number;
     min?: number;
@@ -135,6 +113,8 @@ export function TextField(
         min={min}
         max={max}
         readOnly={props.readOnly}
+        lang={props.lang}
+        dir={props.dir}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, error, hint)}
       />
@@ -142,7 +122,7 @@ export function TextField(
   );
 }
 
-export function TextAreaField(props: FieldProps & { value?: string; maxLength?: number }) {
+export function TextAreaField(props: FieldProps & { value?: string; maxLength?: number; rows?: number }) {
   const { id, name, error, hint, value, maxLength } = props;
   return (
     <FieldShell {...props}>
@@ -150,6 +130,9 @@ export function TextAreaField(props: FieldProps & { value?: string; maxLength?: 
         id={id}
         name={name}
         maxLength={maxLength}
+        rows={props.rows}
+        lang={props.lang}
+        dir={props.dir}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, error, hint)}
       >
@@ -197,6 +180,30 @@ export function LocaleField(props: FieldProps & { value?: string | null }) {
         {SUPPORTED_LOCALES.map((locale) => (
           <option value={locale} lang={locale} selected={locale === value}>
             {LANGUAGE_NAMES[locale]}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { value?: string; options: Array<{ value: string; label: string }>; empty?: string },
+) {
+  const { id, name, error, hint, required, value } = props;
+  return (
+    <FieldShell {...props}>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      >
+        {props.empty !== undefined && <option value="">{props.empty}</option>}
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === value}>
+            {option.label}
           </option>
         ))}
       </select>
