@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EmailRequestForm } from './email-form.tsx';
 import { z } from 'zod';
 import { redirectTo, sendPage } from '../../render.tsx';
 import { callAuth, forwardCookies, isRateLimited } from './auth-call.ts';
@@ -94,27 +95,15 @@ function sendForgotForm(
             <p>{t.t(general)}</p>
           </Alert>
         )}
-        <ErrorSummary t={t} errors={fieldErrors} fields={{ email: 'forgot-email' }} />
-        <form method="post" action="/password/forgot" class="form" noValidate>
-          <CsrfField reply={reply} />
-          <TextField
-            t={t}
-            id="forgot-email"
-            name="email"
-            type="email"
-            label={t.t('auth.email')}
-            value={email}
-            autocomplete="email"
-            maxLength={254}
-            required
-            error={fieldErrors.email}
-          />
-          <p class="actions">
-            <button type="submit" class="button">
-              {t.t('forgot.submit')}
-            </button>
-          </p>
-        </form>
+        <EmailRequestForm
+          t={t}
+          reply={reply}
+          id="forgot-email"
+          action="/password/forgot"
+          email={email}
+          errors={fieldErrors}
+          submit="forgot.submit"
+        />
       </section>
     ),
   });

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { EmailRequestForm } from './email-form.tsx';
 import { z } from 'zod';
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
 import { callAuth, isRateLimited } from './auth-call.ts';
-import { Alert, CsrfField, ErrorSummary, TextField, readField, type FieldErrors } from './forms.ts';
+import { Alert, readField, type FieldErrors } from './forms.ts';
 import { VERIFIED_PATH } from './sign-up.tsx';
 import { emailSchema } from './validation.ts';
 
@@ -152,27 +153,16 @@ export function ResendForm({
           <p>{t.t(general)}</p>
         </Alert>
       )}
-      <ErrorSummary t={t} errors={fieldErrors} fields={{ email: 'resend-email' }} />
-      <form method="post" action="/verification-email" class="form" noValidate>
-        <CsrfField reply={reply} />
-        <TextField
-          t={t}
-          id="resend-email"
-          name="email"
-          type="email"
-          label={t.t('auth.email')}
-          value={email}
-          autocomplete="email"
-          maxLength={254}
-          required
-          error={fieldErrors.email}
-        />
-        <p class="actions">
-          <button type="submit" class="button button-secondary">
-            {t.t('resend.submit')}
-          </button>
-        </p>
-      </form>
+      <EmailRequestForm
+        t={t}
+        reply={reply}
+        id="resend-email"
+        action="/verification-email"
+        email={email}
+        errors={fieldErrors}
+        submit="resend.submit"
+        secondary
+      />
     </>
   );
 }
