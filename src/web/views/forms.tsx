@@ -13,28 +13,35 @@ export const LANGUAGE_NAMES: Record<(typeof SUPPORTED_LOCALES)[number], string> 
   ar: 'العربية',
 };
 
-/** The field errors without the form-wide one, which is shown as its own alert. */
-export function withoutGeneral(errors: FieldErrors): FieldErrors {
-  const { _: _general, ...rest } = errors;
-  return rest;
-}
-
 export function CsrfField({ reply }: { reply: FastifyReply }) {
   return <input type="hidden" name="_csrf" value={reply.generateCsrf()} />;
 }
 
+/**
+ * The problems of a form: the form-wide one (key `_`) as its own alert, then every field's
+ * problem, each linking to its field.
+ */
 export function ErrorSummary({ t, errors, fields }: { t: T; errors: FieldErrors; fields: Record<string, string> }) {
-  const entries = Object.entries(errors).filter((entry): entry is [string, MessageKey] => !!entry[1]);
-  if (entries.length === 0) return null;
+  const { _: general, ...fieldErrors } = errors;
+  const entries = Object.entries(fieldErrors).filter((entry): entry is [string, MessageKey] => !!entry[1]);
   return (
-    <div class="alert alert-error" role="alert">
-      <p>{t.t('form.errorSummary')}</p>
-      <ul>
-        {entries.map(([field, key]) => (
-          <li>{fields[field] ? <a href={`#${fields[field]}`}>{t.t(key)}</a> : t.t(key)}</li>
-        ))}
-      </ul>
-    </div>
+    <>
+      {general && (
+        <Alert kind="error">
+          <p>{t.t(general)}</p>
+        </Alert>
+      )}
+      {entries.length > 0 && (
+        <div class="alert alert-error" role="alert">
+          <p>{t.t('form.errorSummary')}</p>
+          <ul>
+            {entries.map(([field, key]) => (
+              <li>{fields[field] ? <a href={`#${fields[field]}`}>{t.t(key)}</a> : t.t(key)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }
 

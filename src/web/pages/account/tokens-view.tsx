@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ApiTokenSummary } from '../../../modules/identity/index.ts';
 import type { MessageKey, T } from '../../messages/index.ts';
-import { CsrfField, ErrorSummary, TextField, withoutGeneral, type FieldErrors } from '../auth/forms.ts';
+import { CsrfField, ErrorSummary, TextField, type FieldErrors } from '../auth/forms.ts';
 
 /** The list of personal API tokens with a revoke button each, and the form to create one. */
 export function TokensSection(props: {
@@ -62,7 +62,7 @@ export function TokensSection(props: {
         </div>
       )}
       <h3>{t.t('account.tokens.createTitle')}</h3>
-      <ErrorSummary t={t} errors={withoutGeneral(errors)} fields={ids} />
+      <ErrorSummary t={t} errors={errors} fields={ids} />
       <form method="post" action="/account/tokens" class="form" noValidate>
         <CsrfField reply={reply} />
         <TextField

@@ -12,7 +12,6 @@ import {
   LocaleField,
   TextAreaField,
   TextField,
-  withoutGeneral,
   type FieldErrors,
 } from '../auth/forms.ts';
 
@@ -84,15 +83,6 @@ export function sendAccountPage(
   });
 }
 
-function GeneralError({ t, errors }: { t: T; errors: FieldErrors }) {
-  if (!errors._) return null;
-  return (
-    <Alert kind="error">
-      <p>{t.t(errors._)}</p>
-    </Alert>
-  );
-}
-
 const PROFILE_IDS = { name: 'profile-name', country: 'profile-country', locale: 'profile-locale', bio: 'profile-bio' };
 
 function ProfileForm({
@@ -109,7 +99,7 @@ function ProfileForm({
   return (
     <section aria-labelledby="profile-title">
       <h2 id="profile-title">{t.t('account.profile.title')}</h2>
-      <ErrorSummary t={t} errors={withoutGeneral(errors)} fields={PROFILE_IDS} />
+      <ErrorSummary t={t} errors={errors} fields={PROFILE_IDS} />
       <form method="post" action="/account/profile" class="form" noValidate>
         <CsrfField reply={reply} />
         <TextField
@@ -165,8 +155,7 @@ function PasswordForm({ t, reply, errors }: { t: T; reply: FastifyReply; errors:
   return (
     <section aria-labelledby="password-title">
       <h2 id="password-title">{t.t('account.password.title')}</h2>
-      <GeneralError t={t} errors={errors} />
-      <ErrorSummary t={t} errors={withoutGeneral(errors)} fields={ids} />
+      <ErrorSummary t={t} errors={errors} fields={ids} />
       <form method="post" action="/account/password" class="form" noValidate>
         <CsrfField reply={reply} />
         <TextField
@@ -208,8 +197,7 @@ function EmailForm(props: { t: T; reply: FastifyReply; current: string; value: s
     <section aria-labelledby="email-title">
       <h2 id="email-title">{t.t('account.email.title')}</h2>
       <p>{t.t('account.email.current', { email: current })}</p>
-      <GeneralError t={t} errors={errors} />
-      <ErrorSummary t={t} errors={withoutGeneral(errors)} fields={{ email: 'email-new' }} />
+      <ErrorSummary t={t} errors={errors} fields={{ email: 'email-new' }} />
       <form method="post" action="/account/email" class="form" noValidate>
         <CsrfField reply={reply} />
         <TextField

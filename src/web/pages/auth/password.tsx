@@ -82,7 +82,7 @@ function sendForgotForm(
   status = 200,
 ): FastifyReply {
   const { t } = request;
-  const { _: general, ...fieldErrors } = errors;
+  const fieldErrors = errors;
   return sendPage(request, reply, {
     title: t.t('forgot.title'),
     status,
@@ -90,11 +90,6 @@ function sendForgotForm(
       <section>
         <h1>{t.t('forgot.title')}</h1>
         <p class="lead">{t.t('forgot.lead')}</p>
-        {general && (
-          <Alert kind="error">
-            <p>{t.t(general)}</p>
-          </Alert>
-        )}
         <EmailRequestForm
           t={t}
           reply={reply}
@@ -117,7 +112,7 @@ function sendResetForm(
   status = 200,
 ): FastifyReply {
   const { t } = request;
-  const { _: general, ...fieldErrors } = errors;
+  const fieldErrors = errors;
   // The token must not leak to other sites through the Referer header.
   reply.header('referrer-policy', 'no-referrer');
   return sendPage(request, reply, {
@@ -127,11 +122,6 @@ function sendResetForm(
       <section>
         <h1>{t.t('reset.title')}</h1>
         <p class="lead">{t.t('reset.lead')}</p>
-        {general && (
-          <Alert kind="error">
-            <p>{t.t(general)}</p>
-          </Alert>
-        )}
         <ErrorSummary t={t} errors={fieldErrors} fields={{ password: 'reset-password', confirm: 'reset-confirm' }} />
         <form method="post" action={RESET_PATH} class="form" noValidate>
           <CsrfField reply={reply} />

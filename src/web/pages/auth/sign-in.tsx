@@ -73,7 +73,7 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
 
 function sendSignInForm(request: FastifyRequest, reply: FastifyReply, state: SignInState, status = 200): FastifyReply {
   const { t } = request;
-  const { _: general, ...fieldErrors } = state.errors;
+  const fieldErrors = state.errors;
   const showDemo = request.server.platform.config.env !== 'production';
   return sendPage(request, reply, {
     title: t.t('signIn.title'),
@@ -85,11 +85,6 @@ function sendSignInForm(request: FastifyRequest, reply: FastifyReply, state: Sig
           {state.notice && (
             <Alert kind="success">
               <p>{t.t(state.notice)}</p>
-            </Alert>
-          )}
-          {general && (
-            <Alert kind="error">
-              <p>{t.t(general)}</p>
             </Alert>
           )}
           {state.unverified && (

@@ -6,7 +6,6 @@ import { setSignUpPreferences } from '../../../modules/identity/index.ts';
 import { redirectTo, sendPage } from '../../render.tsx';
 import { callAuth, isRateLimited } from './auth-call.ts';
 import {
-  Alert,
   CountryField,
   CsrfField,
   ErrorSummary,
@@ -102,7 +101,7 @@ function sendSignUpForm(
   status = 200,
 ): FastifyReply {
   const { t } = request;
-  const { _: general, ...fieldErrors } = errors;
+  const fieldErrors = errors;
   return sendPage(request, reply, {
     title: t.t('signUp.title'),
     status,
@@ -110,11 +109,6 @@ function sendSignUpForm(
       <section>
         <h1>{t.t('signUp.title')}</h1>
         <p class="lead">{t.t('signUp.lead')}</p>
-        {general && (
-          <Alert kind="error">
-            <p>{t.t(general)}</p>
-          </Alert>
-        )}
         <ErrorSummary t={t} errors={fieldErrors} fields={FIELD_IDS} />
         <form method="post" action="/sign-up" class="form" noValidate>
           <CsrfField reply={reply} />

@@ -144,15 +144,10 @@ export function ResendForm({
   headingLevel: 1 | 2;
 }) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
-  const { _: general, ...fieldErrors } = errors;
+  const fieldErrors = errors;
   return (
     <>
       <Heading>{t.t('resend.title')}</Heading>
-      {general && (
-        <Alert kind="error">
-          <p>{t.t(general)}</p>
-        </Alert>
-      )}
       <EmailRequestForm
         t={t}
         reply={reply}
