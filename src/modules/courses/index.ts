@@ -1,0 +1,6 @@
+/** Courses: joint ownership, team, versioned content, releases, runs and media. */
+export * from './model.ts';
+export { CERTIFICATE_POLICIES, MEDIA_PURPOSES, OWNER_ROLES, PACINGS, TEAM_ROLES } from './schema.ts';
+export { canCourse, canCreateCourseFor, listCourseCapabilities, type CourseCapability } from './policies.ts';
+export type { LoadedCourse } from './core.ts';
+export { createCourse, newCourseSchema, type NewCourse } from './service-create.ts';
