@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { apiRoutes } from './api/index.ts';
 import { accountPageRoutes } from './pages/account/index.ts';
 import { authPageRoutes } from './pages/auth/index.ts';
+import { catalogPageRoutes } from './pages/catalog/index.ts';
 import { devPageRoutes } from './pages/dev/index.ts';
 import { homeRoutes } from './pages/home.tsx';
 import { institutionPageRoutes } from './pages/institutions/index.ts';
+import { studioPageRoutes } from './pages/studio/index.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { authHandlerRoutes } from './routes/auth-handler.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -20,6 +22,8 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   authPageRoutes,
   accountPageRoutes,
   institutionPageRoutes,
+  catalogPageRoutes,
+  studioPageRoutes,
   devPageRoutes,
   apiRoutes,
 ];

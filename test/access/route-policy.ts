@@ -4,9 +4,13 @@
  *
  * Audiences: public (anyone), signed-in (any account), manager (that institution's admins and the
  * secretariat), secretariat, invitee (a signed-in person holding the invitation), dev (not in
- * production).
+ * production), course-staff (the course's team and the admins of its owning institutions).
  */
-export type Audience = 'public' | 'signed-in' | 'manager' | 'secretariat' | 'invitee' | 'dev';
+export type Audience = 'public' | 'signed-in' | 'manager' | 'secretariat' | 'invitee' | 'dev' | 'course-staff';
+
+import { CATALOG_POLICIES } from './policies-catalog.ts';
+import { COURSE_API_POLICIES } from './policies-courses-api.ts';
+import { STUDIO_POLICIES } from './policies-studio.ts';
 
 export type RoutePolicy = {
   method: string;
@@ -30,6 +34,9 @@ const MAIL = 'src/web/pages/account/account-pages.test.ts';
 const NIL = '00000000-0000-0000-0000-000000000000';
 
 export const ROUTE_POLICIES: RoutePolicy[] = [
+  ...STUDIO_POLICIES,
+  ...CATALOG_POLICIES,
+  ...COURSE_API_POLICIES,
   { method: 'GET', url: '/', sample: '/', audience: 'public', roleTable: APP },
   { method: 'GET', url: '/health/live', sample: '/health/live', audience: 'public', roleTable: APP },
   { method: 'GET', url: '/health/ready', sample: '/health/ready', audience: 'public', roleTable: APP },

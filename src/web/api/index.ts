@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { docsRoutes } from './docs.tsx';
 import { registerApiGuards } from './guards.ts';
+import { courseApiRoutes } from './courses/index.ts';
 import { institutionRoutes } from './institutions.ts';
 import { meRoutes } from './me.ts';
 import { readOpenApiDocument, registerOpenApi } from './openapi.ts';
@@ -15,5 +16,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   );
   await app.register(meRoutes);
   await app.register(institutionRoutes);
+  await app.register(courseApiRoutes);
   await app.register(docsRoutes);
 }

@@ -9,17 +9,32 @@ import { accountMessages } from './account.ts';
 import { apiMessages } from './api.ts';
 import { authMessages } from './auth.ts';
 import { commonMessages } from './common.ts';
+import { catalogMessages } from './catalog.ts';
+import { courseMessages } from './courses.ts';
 import { institutionMessages } from './institutions.ts';
+import { studioMessages } from './studio.ts';
 
 /** Each area owns one file; this list is the only place they meet. */
-const AREAS = [commonMessages, authMessages, accountMessages, institutionMessages, apiMessages];
+const AREAS = [
+  commonMessages,
+  authMessages,
+  accountMessages,
+  institutionMessages,
+  apiMessages,
+  courseMessages,
+  studioMessages,
+  catalogMessages,
+];
 
 export type MessageKey =
   | keyof typeof commonMessages.en
   | keyof typeof authMessages.en
   | keyof typeof accountMessages.en
   | keyof typeof institutionMessages.en
-  | keyof typeof apiMessages.en;
+  | keyof typeof apiMessages.en
+  | keyof typeof courseMessages.en
+  | keyof typeof studioMessages.en
+  | keyof typeof catalogMessages.en;
 export type T = Translator<MessageKey>;
 
 function mergeLocale(locale: Locale): Record<MessageKey, string> {
