@@ -12,6 +12,7 @@ import { commonMessages } from './common.ts';
 import { catalogMessages } from './catalog.ts';
 import { courseMessages } from './courses.ts';
 import { institutionMessages } from './institutions.ts';
+import { studioContentMessages } from './studio-content.ts';
 import { studioMessages } from './studio.ts';
 
 /** Each area owns one file; this list is the only place they meet. */
@@ -23,6 +24,7 @@ const AREAS = [
   apiMessages,
   courseMessages,
   studioMessages,
+  studioContentMessages,
   catalogMessages,
 ];
 
@@ -34,6 +36,7 @@ export type MessageKey =
   | keyof typeof apiMessages.en
   | keyof typeof courseMessages.en
   | keyof typeof studioMessages.en
+  | keyof typeof studioContentMessages.en
   | keyof typeof catalogMessages.en;
 export type T = Translator<MessageKey>;
 

@@ -1,0 +1,7 @@
+import { defineMessages } from './define.ts';
+
+export const studioContentMessages = defineMessages({
+  en: {},
+  'zh-Hans': {},
+  ar: {},
+});
