@@ -16,7 +16,7 @@ module.exports = {
       name: 'module-to-module-surface',
       comment: 'One module reaches another only through its index.ts; schemas may reference schemas.',
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/' },
+      from: { path: '^src/modules/([^/]+)/', pathNot: 'test-helpers\\.ts$' },
       to: {
         path: '^src/modules/([^/]+)/',
         pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/schema\\.ts$'],
@@ -56,6 +56,20 @@ module.exports = {
       to: { path: '^src/modules/institutions/' },
     },
     {
+      name: 'publishing-knows-no-content-type',
+      comment: 'publishing is the content layer under courses: it imports no module above the base layer.',
+      severity: 'error',
+      from: { path: '^src/modules/publishing/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|publishing)/' },
+    },
+    {
+      name: 'courses-below-consumers',
+      comment: 'courses (authoring) never imports a consumer such as the catalog; consumers read courses.',
+      severity: 'error',
+      from: { path: '^src/modules/courses/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|publishing|courses)/' },
+    },
+    {
       name: 'web-never-touches-the-database',
       comment: 'Routes and views call services; they never import the database layer or queries.',
       severity: 'error',
@@ -83,8 +97,8 @@ module.exports = {
     {
       name: 'no-test-code-in-production',
       severity: 'error',
-      from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: ['^test/', '\\.test\\.tsx?$'] },
+      from: { path: '^src/', pathNot: ['\\.test\\.tsx?$', 'test-helpers\\.ts$'] },
+      to: { path: ['^test/', '\\.test\\.tsx?$', 'test-helpers\\.ts$'] },
     },
   ],
   options: {
