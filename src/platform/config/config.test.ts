@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEVELOPMENT_SECRET, loadConfig } from './index.ts';
+import { DEFAULT_UPLOAD_MAX_BYTES, DEVELOPMENT_SECRET, loadConfig } from './index.ts';
 
 describe('loadConfig', () => {
   it('uses the embedded database, port 3000 and demo data by default', () => {
@@ -30,5 +30,55 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ORBIS_SECRET: 'short' })).toThrow(/ORBIS_SECRET/);
     const config = loadConfig({ NODE_ENV: 'production', ORBIS_SECRET: 'x'.repeat(40) });
     expect(config.secret).toBe('x'.repeat(40));
+  });
+
+  it('stores media on local disk under the data directory unless a bucket is named', () => {
+    const config = loadConfig({ ORBIS_DATA_DIR: '/srv/orbis' });
+    expect(config.storage).toEqual({ kind: 'local', dir: '/srv/orbis/media' });
+    expect(config.uploadMaxBytes).toBe(DEFAULT_UPLOAD_MAX_BYTES);
+    expect(DEFAULT_UPLOAD_MAX_BYTES).toBe(200 * 1024 * 1024);
+  });
+
+  it('reads an S3-compatible bucket and defaults to path-style addressing for custom endpoints', () => {
+    const config = loadConfig({
+      ORBIS_S3_BUCKET: 'orbis-media',
+      ORBIS_S3_ENDPOINT: 'http://127.0.0.1:9000/',
+      ORBIS_S3_ACCESS_KEY_ID: 'key',
+      ORBIS_S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(config.storage).toEqual({
+      kind: 's3',
+      bucket: 'orbis-media',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+    });
+    const aws = loadConfig({ ORBIS_S3_BUCKET: 'orbis-media', ORBIS_S3_REGION: 'eu-central-1' });
+    expect(aws.storage).toMatchObject({ endpoint: null, region: 'eu-central-1', forcePathStyle: false });
+    const virtualHosts = loadConfig({
+      ORBIS_S3_BUCKET: 'orbis-media',
+      ORBIS_S3_ENDPOINT: 'https://s3.example.org',
+      ORBIS_S3_FORCE_PATH_STYLE: 'false',
+    });
+    expect(virtualHosts.storage).toMatchObject({ forcePathStyle: false });
+  });
+
+  it('explains bad storage settings', () => {
+    expect(() => loadConfig({ ORBIS_S3_ENDPOINT: 'http://127.0.0.1:9000' })).toThrow(
+      /ORBIS_S3_ENDPOINT is set but ORBIS_S3_BUCKET is not/,
+    );
+    expect(() => loadConfig({ ORBIS_S3_BUCKET: 'b', ORBIS_S3_ACCESS_KEY_ID: 'key' })).toThrow(/ORBIS_S3_BUCKET/);
+    expect(() => loadConfig({ ORBIS_S3_BUCKET: 'bucket', ORBIS_S3_ACCESS_KEY_ID: 'key' })).toThrow(
+      /ORBIS_S3_SECRET_ACCESS_KEY must be set together/,
+    );
+    expect(() => loadConfig({ ORBIS_S3_BUCKET: 'bucket', ORBIS_S3_ENDPOINT: 'ftp://x' })).toThrow(/ORBIS_S3_ENDPOINT/);
+    expect(() => loadConfig({ ORBIS_S3_BUCKET: 'bucket', ORBIS_S3_FORCE_PATH_STYLE: 'maybe' })).toThrow(
+      /ORBIS_S3_FORCE_PATH_STYLE/,
+    );
+    expect(() => loadConfig({ ORBIS_UPLOAD_MAX_BYTES: '-1' })).toThrow(/ORBIS_UPLOAD_MAX_BYTES/);
+    expect(() => loadConfig({ ORBIS_UPLOAD_MAX_BYTES: 'lots' })).toThrow(/ORBIS_UPLOAD_MAX_BYTES/);
+    expect(loadConfig({ ORBIS_UPLOAD_MAX_BYTES: '1048576' }).uploadMaxBytes).toBe(1048576);
   });
 });

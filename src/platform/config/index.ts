@@ -4,6 +4,9 @@ import { z } from 'zod';
 /** The secret shipped for development; production refuses to start with it. */
 export const DEVELOPMENT_SECRET = 'orbis-development-secret-change-me-0123456789';
 
+/** 200 MiB: enough for a lecture video at a modest bitrate, small enough for one request. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
+
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
     error: 'must be one of true, false, 1, 0, yes, no, on, off',
@@ -46,7 +49,43 @@ const environmentSchema = z.object({
     .default('info'),
   ORBIS_TRUST_PROXY: booleanText.default(false),
   ORBIS_RATE_LIMIT: booleanText.default(true),
+  ORBIS_UPLOAD_MAX_BYTES: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int('must be a whole number of bytes')
+    .positive('must be a positive number of bytes')
+    .default(DEFAULT_UPLOAD_MAX_BYTES),
+  ORBIS_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name (3–63 lowercase letters, digits, dots, hyphens)',
+    )
+    .optional(),
+  ORBIS_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL such as https://s3.example.org' })
+    .optional(),
+  ORBIS_S3_REGION: z.string().min(1, 'must not be empty').optional(),
+  ORBIS_S3_ACCESS_KEY_ID: z.string().min(1, 'must not be empty').optional(),
+  ORBIS_S3_SECRET_ACCESS_KEY: z.string().min(1, 'must not be empty').optional(),
+  ORBIS_S3_FORCE_PATH_STYLE: booleanText.optional(),
 });
+
+type EnvironmentValues = z.infer<typeof environmentSchema>;
+
+/** Where uploaded media lives: a folder on local disk, or an S3-compatible bucket. */
+export type StorageConfig =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** null means the provider's default endpoint (AWS). */
+      endpoint: string | null;
+      region: string;
+      /** null for both means the SDK's default credential chain (instance roles). */
+      accessKeyId: string | null;
+      secretAccessKey: string | null;
+      forcePathStyle: boolean;
+    };
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -62,6 +101,8 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
   rateLimit: boolean;
+  storage: StorageConfig;
+  uploadMaxBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -106,8 +147,49 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: values.ORBIS_LOG_LEVEL,
     trustProxy: values.ORBIS_TRUST_PROXY,
     rateLimit: values.ORBIS_RATE_LIMIT,
+    storage: readStorageConfig(values, dataDir),
+    uploadMaxBytes: values.ORBIS_UPLOAD_MAX_BYTES,
   };
 }
+
+function readStorageConfig(values: EnvironmentValues, dataDir: string): StorageConfig {
+  const bucket = values.ORBIS_S3_BUCKET;
+  if (!bucket) {
+    const stray = S3_DETAIL_VARIABLES.filter((name) => values[name] !== undefined);
+    if (stray.length > 0) {
+      throw new ConfigError(
+        `Invalid configuration: ${stray.join(', ')} ${stray.length === 1 ? 'is' : 'are'} set but ORBIS_S3_BUCKET is not; set ORBIS_S3_BUCKET to store media in S3, or remove them to store media on local disk`,
+      );
+    }
+    return { kind: 'local', dir: path.join(dataDir, 'media') };
+  }
+  const accessKeyId = values.ORBIS_S3_ACCESS_KEY_ID ?? null;
+  const secretAccessKey = values.ORBIS_S3_SECRET_ACCESS_KEY ?? null;
+  if ((accessKeyId === null) !== (secretAccessKey === null)) {
+    throw new ConfigError(
+      'Invalid configuration: ORBIS_S3_ACCESS_KEY_ID and ORBIS_S3_SECRET_ACCESS_KEY must be set together (or both left out to use the default credential chain)',
+    );
+  }
+  const endpoint = values.ORBIS_S3_ENDPOINT?.replace(/\/$/, '') ?? null;
+  return {
+    kind: 's3',
+    bucket,
+    endpoint,
+    region: values.ORBIS_S3_REGION ?? 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    // Self-hosted servers (MinIO, Garage, Ceph) rarely have per-bucket DNS names.
+    forcePathStyle: values.ORBIS_S3_FORCE_PATH_STYLE ?? endpoint !== null,
+  };
+}
+
+const S3_DETAIL_VARIABLES = [
+  'ORBIS_S3_ENDPOINT',
+  'ORBIS_S3_REGION',
+  'ORBIS_S3_ACCESS_KEY_ID',
+  'ORBIS_S3_SECRET_ACCESS_KEY',
+  'ORBIS_S3_FORCE_PATH_STYLE',
+] as const;
 
 function emptyToUndefined(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();

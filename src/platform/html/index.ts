@@ -1,0 +1,1 @@
+export { isAllowedImageSource, markdownToPlainText, renderMarkdown, renderMarkdownInline } from './markdown.ts';
