@@ -3,6 +3,7 @@ import type { Config } from '../platform/config/index.ts';
 import { applyMigrations, openDatabase, readMigrationStatus, type DatabaseHandle } from '../platform/db/index.ts';
 import { createLogger, type Logger } from '../platform/log/index.ts';
 import { createMailTransport, startMailDispatcher, type MailTransport } from '../platform/mail/index.ts';
+import { createStorageFromConfig, type ObjectStorage } from '../platform/storage/index.ts';
 import { createAuth } from '../modules/identity/index.ts';
 import type { Platform } from '../web/context.ts';
 import { composeAccountMail } from '../web/mail-templates.ts';
@@ -15,6 +16,7 @@ export type OpenPlatformOptions = {
   migrate?: boolean;
   dispatchMail?: boolean;
   mailTransport?: MailTransport;
+  storage?: ObjectStorage;
 };
 
 export type RunningPlatform = Platform & { handle: DatabaseHandle; close(): Promise<void> };
@@ -32,6 +34,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
     ));
   if (options.migrate !== false) await applyMigrations(handle);
   const db = handle.db;
+  const storage = options.storage ?? createStorageFromConfig(config);
   const auth = createAuth({ db, config, composeMail: composeAccountMail });
   const mail =
     options.dispatchMail === false
@@ -49,6 +52,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
     logger,
     auth,
     mail,
+    storage,
     handle,
     readiness: async () => {
       try {
@@ -60,6 +64,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
     },
     close: async () => {
       await mail?.stop();
+      if (!options.storage) await storage.close();
       if (!options.database) await handle.close();
     },
   };

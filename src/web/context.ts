@@ -5,6 +5,7 @@ import type { Locale } from '../platform/i18n/index.ts';
 import type { Logger } from '../platform/log/index.ts';
 import type { Auth, UserProfile } from '../modules/identity/index.ts';
 import type { MailDispatcher } from '../platform/mail/index.ts';
+import type { ObjectStorage } from '../platform/storage/index.ts';
 import type { T } from './messages/index.ts';
 
 /** Everything a route needs from the running platform; routes reach the database only through services. */
@@ -15,6 +16,8 @@ export type Platform = {
   logger: Logger;
   auth: Auth;
   mail: MailDispatcher | null;
+  /** Where uploaded media live: local disk by default, an S3 bucket when configured. */
+  storage: ObjectStorage;
   readiness(): Promise<{ database: boolean; migrations: boolean }>;
 };
 

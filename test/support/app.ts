@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createFixedClock } from '../../src/platform/clock/index.ts';
 import { loadConfig, type Config } from '../../src/platform/config/index.ts';
@@ -33,7 +36,8 @@ export function createTestConfig(overrides: Record<string, string> = {}): Config
 /** A full application on a fresh database, driven through app.inject without sockets. */
 export async function createTestApp(options: { config?: Record<string, string> } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = createTestConfig(options.config);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orbis-test-'));
+  const config = createTestConfig({ ORBIS_DATA_DIR: dataDir, ...options.config });
   const platform = await openPlatform(config, {
     database,
     migrate: false,
@@ -51,6 +55,7 @@ export async function createTestApp(options: { config?: Record<string, string> }
       await app.close();
       await platform.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,6 +12,7 @@ export const REDACTED_PATHS = [
   '*.currentPassword',
   '*.token',
   '*.secret',
+  '*.secretAccessKey',
   '*.apiToken',
   'password',
   'token',

@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
+import { registerUploads } from '../uploads.ts';
 
 /** Headers, cookies, form bodies, CSRF, rate limits and compression, in that order. */
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
@@ -35,6 +36,7 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   });
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await registerUploads(app);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: production ? '__Host-orbis-csrf' : 'orbis-csrf',
