@@ -6,6 +6,7 @@ import { catalogPageRoutes } from './pages/catalog/index.ts';
 import { devPageRoutes } from './pages/dev/index.ts';
 import { homeRoutes } from './pages/home.tsx';
 import { institutionPageRoutes } from './pages/institutions/index.ts';
+import { studioPackageRoutes } from './pages/studio-packages/index.ts';
 import { studioContentRoutes } from './pages/studio-content/index.ts';
 import { studioPageRoutes } from './pages/studio/index.ts';
 import { assetRoutes } from './routes/assets.ts';
@@ -26,6 +27,7 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   catalogPageRoutes,
   studioPageRoutes,
   studioContentRoutes,
+  studioPackageRoutes,
   devPageRoutes,
   apiRoutes,
 ];

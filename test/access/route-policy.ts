@@ -10,6 +10,7 @@ export type Audience = 'public' | 'signed-in' | 'manager' | 'secretariat' | 'inv
 
 import { CATALOG_POLICIES } from './policies-catalog.ts';
 import { COURSE_API_POLICIES } from './policies-courses-api.ts';
+import { PACKAGE_POLICIES } from './policies-packages.ts';
 import { STUDIO_CONTENT_POLICIES } from './policies-studio-content.ts';
 import { STUDIO_POLICIES } from './policies-studio.ts';
 
@@ -37,6 +38,7 @@ const NIL = '00000000-0000-0000-0000-000000000000';
 export const ROUTE_POLICIES: RoutePolicy[] = [
   ...STUDIO_POLICIES,
   ...STUDIO_CONTENT_POLICIES,
+  ...PACKAGE_POLICIES,
   ...CATALOG_POLICIES,
   ...COURSE_API_POLICIES,
   { method: 'GET', url: '/', sample: '/', audience: 'public', roleTable: APP },

@@ -12,6 +12,7 @@ import { commonMessages } from './common.ts';
 import { catalogMessages } from './catalog.ts';
 import { courseMessages } from './courses.ts';
 import { institutionMessages } from './institutions.ts';
+import { packageMessages } from './packages.ts';
 import { studioContentMessages } from './studio-content.ts';
 import { studioMessages } from './studio.ts';
 
@@ -25,6 +26,7 @@ const AREAS = [
   courseMessages,
   studioMessages,
   studioContentMessages,
+  packageMessages,
   catalogMessages,
 ];
 
@@ -37,6 +39,7 @@ export type MessageKey =
   | keyof typeof courseMessages.en
   | keyof typeof studioMessages.en
   | keyof typeof studioContentMessages.en
+  | keyof typeof packageMessages.en
   | keyof typeof catalogMessages.en;
 export type T = Translator<MessageKey>;
 
