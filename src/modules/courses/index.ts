@@ -4,4 +4,5 @@ export { CERTIFICATE_POLICIES, MEDIA_PURPOSES, OWNER_ROLES, PACINGS, TEAM_ROLES 
 export { canCourse, canCreateCourseFor, listCourseCapabilities, type CourseCapability } from './policies.ts';
 export type { LoadedCourse } from './core.ts';
 export { createCourse, newCourseSchema, type NewCourse } from './service-create.ts';
+export * from './api-content.ts';
 export * from './api-team.ts';
