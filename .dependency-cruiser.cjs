@@ -9,14 +9,14 @@ module.exports = {
       comment:
         'Code outside a module imports only its index.ts (a schema may reference another schema for foreign keys).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/modules/([^/]+)/' },
+      from: { path: '^src/', pathNot: ['^src/modules/([^/]+)/', '/test-[^/]*\\.ts$'] },
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/[^/]+/index\\.ts$'] },
     },
     {
       name: 'module-to-module-surface',
       comment: 'One module reaches another only through its index.ts; schemas may reference schemas.',
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/', pathNot: 'test-helpers\\.ts$' },
+      from: { path: '^src/modules/([^/]+)/', pathNot: '/test-[^/]*\\.ts$|-test-fixtures\\.ts$' },
       to: {
         path: '^src/modules/([^/]+)/',
         pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/schema\\.ts$'],
@@ -97,8 +97,8 @@ module.exports = {
     {
       name: 'no-test-code-in-production',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['\\.test\\.tsx?$', 'test-helpers\\.ts$'] },
-      to: { path: ['^test/', '\\.test\\.tsx?$', 'test-helpers\\.ts$'] },
+      from: { path: '^src/', pathNot: ['\\.test\\.tsx?$', '/test-[^/]*\\.ts$|-test-fixtures\\.ts$'] },
+      to: { path: ['^test/', '\\.test\\.tsx?$', '/test-[^/]*\\.ts$|-test-fixtures\\.ts$'] },
     },
   ],
   options: {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/database.ts';
 import { createTestConfig } from '../../test/support/app.ts';
@@ -15,14 +18,21 @@ import { openPlatform, type RunningPlatform } from './platform.ts';
 
 let database: DatabaseHandle;
 let platform: RunningPlatform;
+let dataDir: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  platform = await openPlatform(createTestConfig(), { database, migrate: false, dispatchMail: false });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orbis-demo-'));
+  platform = await openPlatform(createTestConfig({ ORBIS_DATA_DIR: dataDir }), {
+    database,
+    migrate: false,
+    dispatchMail: false,
+  });
 });
 afterAll(async () => {
   await platform.close();
   await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('demo data', () => {

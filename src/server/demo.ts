@@ -3,6 +3,7 @@ import { createAccount, findUserByEmail } from '../modules/identity/index.ts';
 import { addMember, createInstitution, hasAnyInstitution, type Institution } from '../modules/institutions/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data.ts';
 import { ALLIANCE_LAUNCH_DATE, FOUNDING_MEMBERS } from './demo-institutions.ts';
+import { seedDemoCourses } from './demo-courses/index.ts';
 import type { RunningPlatform } from './platform.ts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data.ts';
@@ -15,7 +16,9 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-data.ts';
 export async function seedDemoIfEmpty(platform: RunningPlatform): Promise<boolean> {
   const ctx: ServiceContext = { db: platform.db, clock: platform.clock, actor: SYSTEM_ACTOR };
   if (await hasAnyInstitution(platform.db)) {
-    platform.logger.debug('institutions exist; demo data not seeded');
+    // A demo database made before courses existed gets them; any other database is left alone.
+    if (await findUserByEmail(platform.db, DEMO_ACCOUNTS[0]!.email)) await seedDemoCourses(platform);
+    platform.logger.debug('institutions exist; demo alliance not seeded');
     return false;
   }
   const byKey = new Map<string, Institution>();
@@ -28,8 +31,9 @@ export async function seedDemoIfEmpty(platform: RunningPlatform): Promise<boolea
     byKey.set(institution.key, institution);
   }
   for (const account of DEMO_ACCOUNTS) await seedAccount(ctx, account, byKey);
+  const courses = await seedDemoCourses(platform);
   platform.logger.info(
-    { institutions: byKey.size, accounts: DEMO_ACCOUNTS.length },
+    { institutions: byKey.size, accounts: DEMO_ACCOUNTS.length, courses: courses.length },
     'demo alliance seeded (password for demo accounts: %s)',
     DEMO_PASSWORD,
   );

@@ -6,3 +6,5 @@ export type { LoadedCourse } from './core.ts';
 export { createCourse, newCourseSchema, type NewCourse } from './service-create.ts';
 export * from './api-content.ts';
 export * from './api-team.ts';
+export { getPublishedCourseSource, listPublishedCourseIds, type PublishedCourseSource } from './catalog-source.ts';
+export { registerCourseChangeListener, type CourseChange, type CourseChangeListener } from './events.ts';

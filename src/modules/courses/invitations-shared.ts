@@ -38,7 +38,7 @@ export type TeamInvitationMailComposer = (input: {
   course: { key: string; title: LocalizedText };
   institution: { key: string; name: LocalizedText };
   expiresAt: Date;
-}) => { subject: string; text: string; locale: string };
+}) => { subject: string; text: string; html?: string; locale: string };
 
 export const newTeamInvitationSchema = z.strictObject({
   email: z

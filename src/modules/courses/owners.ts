@@ -7,6 +7,7 @@ import { lockCourse, readCapabilities, requireCourse, selectCourse, type LoadedC
 import type { CourseCapability } from './policies.ts';
 import { crsOwner, crsTeamInvitation, crsTeamMember } from './schema.ts';
 import { auditCourse } from './team-shared.ts';
+import { notifyCourseChanged } from './events.ts';
 
 /** A course with its owners, or null. Holds no access rule: callers decide what to show. */
 export async function getCourseByKey(executor: Executor, key: string): Promise<LoadedCourse | null> {
@@ -68,6 +69,7 @@ export async function addPartnerInstitution(
       after: { institutionId, institutionKey: institution.key },
       at: now,
     });
+    await notifyCourseChanged(tx, { courseId: course.id, kind: 'owners' });
   });
   return (await selectCourse(ctx.db, { id: course.id }))!;
 }
@@ -118,6 +120,7 @@ export async function removePartnerInstitution(
       before: { institutionId, institutionKey: owner.key },
       at: now,
     });
+    await notifyCourseChanged(tx, { courseId: course.id, kind: 'owners' });
   });
   return (await selectCourse(ctx.db, { id: course.id }))!;
 }

@@ -10,6 +10,7 @@ import type { Release } from './model.ts';
 import { computePendingRelease, findMissingMedia, type PendingRelease } from './publish-changes.ts';
 import { toReleases, type ReleaseRow } from './release-store.ts';
 import { crsCourse, crsRelease } from './schema.ts';
+import { notifyCourseChanged } from './events.ts';
 
 export type CoursePublishedListener = (tx: Executor, courseId: number, releaseId: number) => Promise<void>;
 
@@ -109,6 +110,7 @@ export async function publishCourse(
       at,
     });
     for (const listener of [...publishedListeners]) await listener(tx, course.id, release.id);
+    await notifyCourseChanged(tx, { courseId: course.id, kind: 'published' });
     const [published] = await toReleases(tx, course.packageId, [release]);
     return published!;
   });

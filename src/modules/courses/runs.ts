@@ -15,6 +15,7 @@ import {
   type RunChanges,
   type RunSettings,
 } from './runs-validation.ts';
+import { notifyCourseChanged } from './events.ts';
 
 type RunRow = typeof crsRun.$inferSelect;
 
@@ -127,6 +128,7 @@ export async function createRun(ctx: ServiceContext, courseKey: string, input: N
         after: { code, releaseNumber: release.number, ...describe(settings) },
         at: now,
       });
+      await notifyCourseChanged(tx, { courseId: course.id, kind: 'runs' });
       return run;
     });
   } catch (error) {
@@ -181,6 +183,7 @@ export async function updateRun(
       after: describe(after),
       at: now,
     });
+    await notifyCourseChanged(tx, { courseId: course.id, kind: 'runs' });
     return requireRun(tx, course.id, code);
   });
 }
@@ -211,6 +214,7 @@ export async function moveRunToRelease(
       after: { code, releaseId: release.id, releaseNumber: release.number },
       at: now,
     });
+    await notifyCourseChanged(tx, { courseId: course.id, kind: 'runs' });
     return requireRun(tx, course.id, code);
   });
 }
