@@ -71,3 +71,17 @@ describe('form uploads', () => {
     expect(response.statusCode).toBe(413);
   });
 });
+
+describe('broken form uploads', () => {
+  it.each([
+    ['multipart/form-data', 'abc'],
+    ['multipart/form-data; boundary=b', 'garbage'],
+    ['multipart/form-data; boundary=b', '{}'],
+  ])('answer 400, not 500 (%s)', async (contentType, payload) => {
+    const app = await buildUploadApp(1000);
+    for (const url of ['/upload', '/nowhere']) {
+      const response = await app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType } });
+      expect(response.statusCode).toBeLessThan(500);
+    }
+  });
+});

@@ -9,6 +9,8 @@ export const API_VERSION = '0.1.0';
 const TAGS = [
   { name: 'Account', description: 'The signed-in person: profile and personal API tokens.' },
   { name: 'Institutions', description: 'The alliance’s member institutions and the people who hold roles there.' },
+  { name: 'Courses', description: 'Published courses, authoring, releases and runs.' },
+  { name: 'MOOChub', description: 'The MOOChub v3 course feed.' },
 ];
 
 /**
