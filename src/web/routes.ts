@@ -13,6 +13,7 @@ import { assetRoutes } from './routes/assets.ts';
 import { authHandlerRoutes } from './routes/auth-handler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { localeRoutes } from './routes/locale.ts';
+import { mediaRoutes } from './routes/media.ts';
 
 /** Every route group of the application, registered in this order. */
 export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
@@ -20,6 +21,7 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   assetRoutes,
   authHandlerRoutes,
   localeRoutes,
+  mediaRoutes,
   homeRoutes,
   authPageRoutes,
   accountPageRoutes,

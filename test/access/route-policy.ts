@@ -34,6 +34,7 @@ const API_DOCS = 'src/web/api/openapi.test.ts';
 const APP = 'src/web/app.test.ts';
 const MAIL = 'src/web/pages/account/account-pages.test.ts';
 const NIL = '00000000-0000-0000-0000-000000000000';
+const MEDIA = 'src/web/routes/media.test.ts';
 
 export const ROUTE_POLICIES: RoutePolicy[] = [
   ...STUDIO_POLICIES,
@@ -42,6 +43,8 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...CATALOG_POLICIES,
   ...COURSE_API_POLICIES,
   { method: 'GET', url: '/', sample: '/', audience: 'public', roleTable: APP },
+  { method: 'GET', url: '/media/:uuid', sample: `/media/${NIL}`, audience: 'public', roleTable: MEDIA },
+  { method: 'GET', url: '/media/:uuid/:filename', sample: `/media/${NIL}/x.pdf`, audience: 'public', roleTable: MEDIA },
   { method: 'GET', url: '/health/live', sample: '/health/live', audience: 'public', roleTable: APP },
   { method: 'GET', url: '/health/ready', sample: '/health/ready', audience: 'public', roleTable: APP },
   { method: 'GET', url: '/assets/:name', sample: '/assets/app.css', audience: 'public', roleTable: APP },
