@@ -4,6 +4,7 @@ import { applyMigrations, openDatabase, readMigrationStatus, type DatabaseHandle
 import { createLogger, type Logger } from '../platform/log/index.ts';
 import { createMailTransport, startMailDispatcher, type MailTransport } from '../platform/mail/index.ts';
 import { createStorageFromConfig, type ObjectStorage } from '../platform/storage/index.ts';
+import { startCatalogIndexing } from '../modules/catalog/index.ts';
 import { createAuth } from '../modules/identity/index.ts';
 import type { Platform } from '../web/context.ts';
 import { composeAccountMail } from '../web/mail-templates.ts';
@@ -33,6 +34,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
         : { kind: 'pglite', dataDir: config.database.dataDir },
     ));
   if (options.migrate !== false) await applyMigrations(handle);
+  startCatalogIndexing();
   const db = handle.db;
   const storage = options.storage ?? createStorageFromConfig(config);
   const auth = createAuth({ db, config, composeMail: composeAccountMail });
