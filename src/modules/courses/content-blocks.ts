@@ -4,7 +4,15 @@ import { invalid } from '../../platform/errors/index.ts';
 import { createNextVersion } from '../publishing/index.ts';
 import { parseCourseInput } from './core.ts';
 import { blockSchema, type Block, type BlockInput, type TreeBlock } from './model.ts';
-import { createDraftEntity, editDraft, findInDraft, insertAt, positionSchema, writeChildren } from './content-draft.ts';
+import {
+  createDraftEntity,
+  editDraft,
+  entityKeySchema,
+  findInDraft,
+  insertAt,
+  positionSchema,
+  writeChildren,
+} from './content-draft.ts';
 import { moveEntity, removeFromDraft } from './content-structure.ts';
 import { readContainer, toTreeBlock } from './tree-assemble.ts';
 
@@ -31,12 +39,15 @@ export async function addBlock(
   unitKey: string,
   input: BlockInput,
   position?: number,
+  /** Normally generated; an imported package keeps its own. */
+  key?: string,
 ): Promise<TreeBlock> {
   return editDraft(ctx, courseKey, async (work) => {
     const block = parseBlock(input);
     const at = parsePosition(position);
+    const chosenKey = key === undefined ? undefined : parseCourseInput(entityKeySchema, key, 'block.invalid');
     const unit = findInDraft(work.draft, unitKey, 'unit');
-    const created = await createDraftEntity(work, 'block', block);
+    const created = await createDraftEntity(work, 'block', block, chosenKey);
     await writeChildren(work, unit.entity.id, insertAt(readContainer(unit).children, created.entity.id, at));
     return toTreeBlock(created);
   });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import { notFound } from '../../platform/errors/index.ts';
+import { conflict, notFound } from '../../platform/errors/index.ts';
 import { createEntity, createNextVersion, listDraftStates, type Entity } from '../publishing/index.ts';
 import { lockCourse, requireCourse, writeDraftRoot, type LoadedCourse } from './core.ts';
 import { containerDataSchema, type ContainerData, type EntityKind, type RootData } from './model.ts';
@@ -106,14 +106,27 @@ export function insertAt<T>(list: readonly T[], item: T, position: number | unde
   return [...list.slice(0, index), item, ...list.slice(index)];
 }
 
+/** Entity keys chosen by the caller (an imported package keeps its keys). */
+export const entityKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'must be 1–100 letters, digits, dots, dashes or underscores')
+  .refine((key) => key !== 'root', 'is reserved');
+
+function claimEntityKey(draft: DraftSnapshot, key: string): string {
+  if (draft.usedKeys.has(key)) throw conflict('entity.key_taken', `The key "${key}" is already used in this course.`);
+  draft.usedKeys.add(key);
+  return key;
+}
+
 export async function createDraftEntity(
   work: DraftEdit,
   kind: Exclude<EntityKind, 'course'>,
   data: unknown,
+  key?: string,
 ): Promise<PinnedEntity> {
   const entity: Entity = await createEntity(work.tx, {
     packageId: work.draft.course.packageId,
-    key: generateEntityKey(work.draft, kind),
+    key: key === undefined ? generateEntityKey(work.draft, kind) : claimEntityKey(work.draft, key),
     kind,
     ...work.stamp,
   });

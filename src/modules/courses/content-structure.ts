@@ -7,6 +7,7 @@ import {
   childrenOf,
   containerTitleSchema,
   createDraftEntity,
+  entityKeySchema,
   editDraft,
   findInDraft,
   insertAt,
@@ -26,7 +27,12 @@ import { readContainer, toTreeSection, toTreeUnit } from './tree-assemble.ts';
  * invalid (input).
  */
 
-const newContainerSchema = z.strictObject({ title: containerTitleSchema, position: positionSchema.optional() });
+const newContainerSchema = z.strictObject({
+  title: containerTitleSchema,
+  position: positionSchema.optional(),
+  /** Normally generated; an imported package keeps its own. */
+  key: entityKeySchema.optional(),
+});
 const renameSchema = z.strictObject({ title: containerTitleSchema });
 const moveSectionSchema = z.strictObject({ position: positionSchema });
 const moveUnitSchema = z.strictObject({ sectionKey: z.string().min(1), position: positionSchema });
@@ -36,7 +42,7 @@ export type NewContainer = z.input<typeof newContainerSchema>;
 export async function addSection(ctx: ServiceContext, courseKey: string, input: NewContainer): Promise<TreeSection> {
   return editDraft(ctx, courseKey, async (work) => {
     const data = parseCourseInput(newContainerSchema, input, 'section.invalid');
-    const section = await createDraftEntity(work, 'section', { title: data.title, children: [] });
+    const section = await createDraftEntity(work, 'section', { title: data.title, children: [] }, data.key);
     const rootId = work.draft.course.rootEntityId;
     await writeChildren(work, rootId, insertAt(work.draft.root.children, section.entity.id, data.position));
     return toTreeSection(work.draft.lookup, section);
@@ -84,7 +90,7 @@ export async function addUnit(
   return editDraft(ctx, courseKey, async (work) => {
     const data = parseCourseInput(newContainerSchema, input, 'unit.invalid');
     const section = findInDraft(work.draft, sectionKey, 'section');
-    const unit = await createDraftEntity(work, 'unit', { title: data.title, children: [] });
+    const unit = await createDraftEntity(work, 'unit', { title: data.title, children: [] }, data.key);
     const children = insertAt(readContainer(section).children, unit.entity.id, data.position);
     await writeChildren(work, section.entity.id, children);
     return toTreeUnit(work.draft.lookup, unit);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import { DEFAULT_UPLOAD_MAX_BYTES } from '../../platform/config/index.ts';
 import { invalid, notFound } from '../../platform/errors/index.ts';
-import { ImageFormatError, ImageTooLargeError, resizeImage } from '../../platform/images/index.ts';
+import { ImageFormatError, ImageTooLargeError, isNormalizedImage, resizeImage } from '../../platform/images/index.ts';
 import {
   MEDIA_ALLOW_LISTS,
   MEDIA_SNIFF_BYTES,
@@ -62,6 +62,9 @@ async function prepareUpload(upload: MediaUpload, maxBytes: number) {
   }
   if (upload.purpose !== 'image' && upload.purpose !== 'poster') {
     return { bytes: upload.bytes, mime: detected.mime, extension: detected.extension };
+  }
+  if (await isNormalizedImage(upload.bytes, { maxWidth: MEDIA_IMAGE_WIDTH, format: 'webp' })) {
+    return { bytes: upload.bytes, mime: 'image/webp', extension: 'webp' };
   }
   try {
     const bytes = await resizeImage(upload.bytes, { width: MEDIA_IMAGE_WIDTH, format: 'webp' });

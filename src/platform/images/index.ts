@@ -3,6 +3,7 @@ export {
   ImageTooLargeError,
   MAX_IMAGE_PIXELS,
   MAX_OUTPUT_EDGE,
+  isNormalizedImage,
   readImageInfo,
   resizeImage,
   type ImageInfo,

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ImageFormatError, ImageTooLargeError, readImageInfo, resizeImage } from './index.ts';
+import { ImageFormatError, ImageTooLargeError, isNormalizedImage, readImageInfo, resizeImage } from './index.ts';
 
 function makeImage(width: number, height: number): Sharp {
   return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } });
@@ -99,5 +99,23 @@ describe('resizeImage', () => {
     await expect(resizeImage(png, { width: 10.5, format: 'webp' })).rejects.toThrow(/width/);
     await expect(resizeImage(png, { width: 10, height: 100_000, format: 'webp' })).rejects.toThrow(/height/);
     await expect(resizeImage(png, { width: 10, format: 'webp', quality: 0 })).rejects.toThrow(/quality/);
+  });
+});
+
+describe('images that need no re-encoding', () => {
+  it('are recognised only when already small, WebP and free of metadata', async () => {
+    const source = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#3a6' } })
+      .png()
+      .toBuffer();
+    const normalized = await resizeImage(source, { width: 1280, format: 'webp' });
+    expect(await isNormalizedImage(normalized, { maxWidth: 1280, format: 'webp' })).toBe(true);
+    expect(await isNormalizedImage(normalized, { maxWidth: 200, format: 'webp' })).toBe(false);
+    expect(await isNormalizedImage(source, { maxWidth: 1280, format: 'webp' })).toBe(false);
+    const withExif = await sharp(normalized)
+      .withExif({ IFD0: { Copyright: 'someone' } })
+      .webp()
+      .toBuffer();
+    expect(await isNormalizedImage(withExif, { maxWidth: 1280, format: 'webp' })).toBe(false);
+    expect(await isNormalizedImage(Buffer.from('not an image'), { maxWidth: 1280, format: 'webp' })).toBe(false);
   });
 });

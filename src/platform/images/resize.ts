@@ -85,3 +85,27 @@ function checkEdge(name: string, value: number): number {
   }
   return value;
 }
+
+/**
+ * True when the image already is what `resizeImage` would make of it: the wanted format, no
+ * wider than `maxWidth`, and carrying no metadata. Re-encoding such an image would only lose
+ * quality, and would change its bytes on every export and import of a course.
+ */
+export async function isNormalizedImage(
+  bytes: Uint8Array,
+  options: { maxWidth: number; format: 'webp' | 'jpeg' },
+): Promise<boolean> {
+  try {
+    const metadata = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
+    return (
+      metadata.format === options.format &&
+      (metadata.width ?? Infinity) <= options.maxWidth &&
+      !metadata.exif &&
+      !metadata.xmp &&
+      !metadata.iptc &&
+      !metadata.icc
+    );
+  } catch {
+    return false;
+  }
+}

@@ -5,6 +5,13 @@ import type { Viewer } from '../context.ts';
 
 const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Body media types a route takes besides JSON; the API guard lets these through. */
+    bodyTypes?: readonly string[];
+  }
+}
+
 /** The signed-in person, or a 401 problem. */
 export function requireViewer(request: FastifyRequest): Viewer {
   if (!request.viewer) throw unauthenticated();
@@ -56,6 +63,9 @@ export function checkJsonBody(request: FastifyRequest): void {
   if (!WRITE_METHODS.has(request.method) || !hasBody(request)) return;
   const mediaType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (mediaType === 'application/json') return;
+  // A route may accept another body type on purpose (a course package is a zip).
+  const accepted = request.routeOptions.config.bodyTypes ?? [];
+  if (mediaType !== undefined && accepted.includes(mediaType)) return;
   throw Object.assign(new Error('Send the request body as application/json.'), {
     statusCode: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',

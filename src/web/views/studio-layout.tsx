@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { MessageKey, T } from '../messages/index.ts';
 
-export type StudioTab = 'outline' | 'settings' | 'team' | 'runs' | 'history' | 'preview';
+export type StudioTab = 'outline' | 'settings' | 'team' | 'runs' | 'history' | 'preview' | 'export';
 
 const TABS: ReadonlyArray<{ tab: StudioTab; suffix: string; label: MessageKey }> = [
   { tab: 'outline', suffix: '', label: 'studio.tab.outline' },
@@ -10,6 +10,7 @@ const TABS: ReadonlyArray<{ tab: StudioTab; suffix: string; label: MessageKey }>
   { tab: 'runs', suffix: '/runs', label: 'studio.tab.runs' },
   { tab: 'history', suffix: '/history', label: 'studio.tab.history' },
   { tab: 'preview', suffix: '/preview', label: 'studio.tab.preview' },
+  { tab: 'export', suffix: '/export', label: 'studio.tab.export' },
 ];
 
 export function studioCoursePath(key: string, tab: StudioTab = 'outline'): string {

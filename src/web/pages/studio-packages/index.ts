@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { packagePageRoutes } from './routes.tsx';
 
 /** Export and import of course packages from the studio. */
-export async function studioPackageRoutes(_app: FastifyInstance): Promise<void> {}
+export async function studioPackageRoutes(app: FastifyInstance): Promise<void> {
+  await packagePageRoutes(app);
+}

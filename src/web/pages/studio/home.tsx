@@ -81,7 +81,8 @@ function StudioHome({ t, csrf, courses, invitations, canCreate, notice }: HomePr
         <p class="actions">
           <a class="button" href="/studio/new">
             {t.t('studio.home.new')}
-          </a>
+          </a>{' '}
+          <a href="/studio/import">{t.t('studio.home.import')}</a>
         </p>
       )}
       {invitations.length > 0 && <InvitationList t={t} csrf={csrf} invitations={invitations} />}
