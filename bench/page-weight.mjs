@@ -4,8 +4,16 @@ import path from 'node:path';
 import { clearTimeout } from 'node:timers';
 import { chromium } from 'playwright-core';
 import { ROOT, formatTable, startOrbisServer, startWatchdog } from './lib.mjs';
+import { seedCatalog } from './seed-catalog.mjs';
 
-export const PAGES = ['/', '/institutions', '/institutions/tsinghua', '/sign-in'];
+export const PAGES = [
+  '/',
+  '/institutions',
+  '/institutions/tsinghua',
+  '/courses',
+  '/courses/climate-data-cities',
+  '/sign-in',
+];
 const GOAL_BYTES = 50 * 1024;
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -46,8 +54,9 @@ async function weighPage(browser, baseUrl, route) {
 }
 
 export async function runPageWeight() {
-  const watchdog = startWatchdog(240, 'bench/page-weight');
-  const server = await startOrbisServer();
+  const watchdog = startWatchdog(480, 'bench/page-weight');
+  // The catalog is filled before the server opens the database (one PGlite per process).
+  const server = await startOrbisServer({ prepare: seedCatalog });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows = [];
   try {

@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { registerCourseChangeListener } from '../modules/courses/index.ts';
 import { readDirectoryVersion } from '../modules/institutions/index.ts';
 
 /**
@@ -8,7 +9,14 @@ import { readDirectoryVersion } from '../modules/institutions/index.ts';
  * time. Only anonymous GETs of the routes listed here are stored or served; a signed-in visitor
  * always gets a fresh page.
  */
-const CACHEABLE_ROUTES = new Set(['/', '/institutions', '/institutions/:key', '/api/docs']);
+const CACHEABLE_ROUTES = new Set([
+  '/',
+  '/institutions',
+  '/institutions/:key',
+  '/courses',
+  '/courses/:key',
+  '/api/docs',
+]);
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 2_000;
 
@@ -40,10 +48,19 @@ function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | nul
 
 const pages = new Map<string, CachedPage>();
 
+/*
+ * Course pages, the catalog and institution profiles show published courses. A publish, a run
+ * change or an owner change in this process moves this version on, so its pages are not served
+ * stale here; other processes wait out the TTL. The listener runs inside the writing transaction,
+ * before it commits: a page rendered in that gap can stay until the TTL ends.
+ */
+let publishedCoursesVersion = 0;
+
 function cacheKeyOf(request: FastifyRequest): string | null {
   if (request.method !== 'GET' || request.viewer || !CACHEABLE_ROUTES.has(request.routeOptions.url ?? '')) return null;
-  // Pages show directory data: a change made in this process must show at once, not in 5 s.
-  return `${readDirectoryVersion(request.server.platform.db)}|${request.locale}|${request.url}`;
+  // Pages show directory and course data: a change made in this process must show at once, not in 5 s.
+  const version = `${readDirectoryVersion(request.server.platform.db)}.${publishedCoursesVersion}`;
+  return `${version}|${request.locale}|${request.url}`;
 }
 
 export function rememberPage(request: FastifyRequest, html: string, headers: Record<string, string>): void {
@@ -54,6 +71,10 @@ export function rememberPage(request: FastifyRequest, html: string, headers: Rec
 }
 
 export function registerPageCache(app: FastifyInstance): void {
+  const unregister = registerCourseChangeListener(async () => {
+    publishedCoursesVersion += 1;
+  });
+  app.addHook('onClose', async () => unregister());
   app.addHook('preHandler', async (request, reply) => {
     const key = cacheKeyOf(request);
     const page = key ? pages.get(key) : undefined;

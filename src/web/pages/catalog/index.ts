@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { courseRoutes } from './course.tsx';
+import { searchRoutes } from './search.tsx';
 
 /** The public course catalog and course pages. */
-export async function catalogPageRoutes(_app: FastifyInstance): Promise<void> {}
+export async function catalogPageRoutes(app: FastifyInstance): Promise<void> {
+  await searchRoutes(app);
+  await courseRoutes(app);
+}

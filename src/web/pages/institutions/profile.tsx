@@ -5,8 +5,10 @@ import {
   localize,
   type Institution,
 } from '../../../modules/institutions/index.ts';
+import { computeWorkloadHours, listInstitutionCourses, type CourseListing } from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
+import { CourseCard, type CourseCardData } from '../../views/course-card.tsx';
 import { Monogram } from './directory.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { formatDay, loadVisibleInstitution, nameOf, readField, regionLabel, statusLabel, typeLabel } from './shared.ts';
@@ -17,16 +19,23 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     const { t } = request;
     const canManage = canManageInstitution(request.viewer?.actor ?? null, institution.id);
     const welcome = readField(request.query, 'welcome') === '1';
+    const courses = await listInstitutionCourses(app.platform.db, institution.id);
     return sendPage(request, reply, {
       title: nameOf(institution, t),
-      body: <ProfileView t={t} institution={institution} canManage={canManage} welcome={welcome} />,
+      body: <ProfileView t={t} institution={institution} canManage={canManage} welcome={welcome} courses={courses} />,
     });
   });
 }
 
-type ProfileProps = { t: T; institution: Institution; canManage: boolean; welcome: boolean };
+type ProfileProps = {
+  t: T;
+  institution: Institution;
+  canManage: boolean;
+  welcome: boolean;
+  courses: CourseListing[];
+};
 
-function ProfileView({ t, institution, canManage, welcome }: ProfileProps) {
+function ProfileView({ t, institution, canManage, welcome, courses }: ProfileProps) {
   const name = nameOf(institution, t);
   const description = localize(institution.description, t.locale);
   return (
@@ -61,6 +70,7 @@ function ProfileView({ t, institution, canManage, welcome }: ProfileProps) {
         <h2 id="facts-heading">{t.t('institutions.profile.facts')}</h2>
         <Facts t={t} institution={institution} />
       </section>
+      <Courses t={t} courses={courses} />
       {canManage && (
         <p class="actions">
           <a class="button" href={`/institutions/${institution.key}/manage`}>
@@ -69,6 +79,35 @@ function ProfileView({ t, institution, canManage, welcome }: ProfileProps) {
         </p>
       )}
     </article>
+  );
+}
+
+function toCardData(listing: CourseListing): CourseCardData {
+  return {
+    key: listing.key,
+    title: listing.title,
+    owners: listing.owners,
+    level: listing.metadata.level,
+    languages: listing.metadata.languages,
+    workloadHours: computeWorkloadHours(listing.metadata.effort),
+  };
+}
+
+/** Published courses the institution leads or takes part in; joint ones carry the mark on their card. */
+function Courses({ t, courses }: { t: T; courses: CourseListing[] }) {
+  return (
+    <section aria-labelledby="courses-heading">
+      <h2 id="courses-heading">{t.t('catalog.institution.courses')}</h2>
+      {courses.length === 0 ? (
+        <p>{t.t('catalog.institution.noCourses')}</p>
+      ) : (
+        <ul class="cards">
+          {courses.map((listing) => (
+            <CourseCard t={t} course={toCardData(listing)} />
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
