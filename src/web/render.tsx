@@ -4,7 +4,14 @@ import { renderToString } from 'preact-render-to-string';
 import { rememberPage } from './page-cache.ts';
 import { Layout } from './views/layout.tsx';
 
-export type PageOptions = { title: string; status?: number; body: ComponentChildren };
+export type PageOptions = {
+  title: string;
+  status?: number;
+  body: ComponentChildren;
+  /** The meta description; the site's tagline when absent. */
+  description?: string;
+  canonicalUrl?: string;
+};
 
 /** Renders a full page in the viewer's language; pages never cache when someone is signed in. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: PageOptions): FastifyReply {
@@ -13,6 +20,8 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Pag
       t={request.t}
       viewer={request.viewer}
       title={page.title}
+      description={page.description}
+      canonicalUrl={page.canonicalUrl}
       path={safePath(request.url)}
       csrfToken={request.viewer ? reply.generateCsrf() : ''}
       showDevLinks={request.server.platform.config.env !== 'production'}

@@ -52,6 +52,7 @@ export function toCatalogHit(document: StoredDocument, score: number, now: Date)
     languages: document.languages,
     nextRun: pickNextRun(document.runs, now),
     imageUrl: document.imageUrl,
+    workloadHours: document.workloadHours ?? null,
     publishedAt: new Date(document.publishedAt),
     score: Math.round(score * 10_000) / 10_000,
   };

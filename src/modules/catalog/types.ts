@@ -41,6 +41,7 @@ export type CatalogHit = {
   languages: string[];
   nextRun: RunSummary | null;
   imageUrl: string | null;
+  workloadHours: number | null;
   publishedAt: Date;
   /** Relevance; 0 when the search has no text. */
   score: number;

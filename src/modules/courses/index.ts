@@ -8,3 +8,4 @@ export * from './api-content.ts';
 export * from './api-team.ts';
 export { getPublishedCourseSource, listPublishedCourseIds, type PublishedCourseSource } from './catalog-source.ts';
 export { registerCourseChangeListener, type CourseChange, type CourseChangeListener } from './events.ts';
+export { listPublicInstructors, type PublicInstructor } from './team-public.ts';

@@ -9,20 +9,33 @@ export type LayoutProps = {
   t: T;
   viewer: Viewer | null;
   title: string;
+  description?: string | undefined;
+  canonicalUrl?: string | undefined;
   path: string;
   csrfToken: string;
   showDevLinks: boolean;
   children: ComponentChildren;
 };
 
-export function Layout({ t, viewer, title, path, csrfToken, showDevLinks, children }: LayoutProps) {
+export function Layout({
+  t,
+  viewer,
+  title,
+  description,
+  canonicalUrl,
+  path,
+  csrfToken,
+  showDevLinks,
+  children,
+}: LayoutProps) {
   return (
     <html lang={t.locale} dir={t.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t.t('site.name')}`}</title>
-        <meta name="description" content={t.t('site.tagline')} />
+        <meta name="description" content={description || t.t('site.tagline')} />
+        {canonicalUrl && <link rel="canonical" href={canonicalUrl} />}
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <script type="module" src={assetUrl('islands.js')} defer />
@@ -42,10 +55,22 @@ export function Layout({ t, viewer, title, path, csrfToken, showDevLinks, childr
             <nav aria-label={t.t('nav.main')} class="main-nav">
               <ul>
                 <li>
+                  <a href="/courses" aria-current={path.startsWith('/courses') ? 'page' : undefined}>
+                    {t.t('nav.courses')}
+                  </a>
+                </li>
+                <li>
                   <a href="/institutions" aria-current={path.startsWith('/institutions') ? 'page' : undefined}>
                     {t.t('nav.directory')}
                   </a>
                 </li>
+                {viewer && (
+                  <li>
+                    <a href="/studio" aria-current={path.startsWith('/studio') ? 'page' : undefined}>
+                      {t.t('nav.studio')}
+                    </a>
+                  </li>
+                )}
                 <li>
                   <a href="/api/docs">{t.t('nav.api')}</a>
                 </li>

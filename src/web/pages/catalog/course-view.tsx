@@ -1,4 +1,10 @@
-import type { CourseMetadata, CourseRun, LoadedCourse, TreeSection } from '../../../modules/courses/index.ts';
+import type {
+  CourseMetadata,
+  CourseRun,
+  LoadedCourse,
+  PublicInstructor,
+  TreeSection,
+} from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
 import { MarkdownContent } from '../../views/blocks/markdown.tsx';
 import { defaultMediaUrl } from '../../views/blocks/media.ts';
@@ -12,6 +18,7 @@ export type CoursePageData = {
   metadata: CourseMetadata;
   sections: readonly TreeSection[];
   runs: readonly CourseRun[];
+  instructors: readonly PublicInstructor[];
   now: Date;
   /** The canonical address of the page. */
   url: string;
@@ -52,6 +59,7 @@ export function CourseView({ t, data, jsonLd }: Props & { jsonLd: Record<string,
         <Trailer t={t} metadata={metadata} />
       </header>
       <Owners t={t} data={data} />
+      <Instructors t={t} data={data} />
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading">{t.t('catalog.course.facts')}</h2>
         <CourseFacts t={t} metadata={metadata} />
@@ -99,6 +107,33 @@ function Owners({ t, data }: Props) {
               </h3>
               <p class="meta">{t.t(`catalog.course.role.${owner.role}`)}</p>
               <p class="meta">{t.countryName(owner.country)}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Instructors({ t, data }: Props) {
+  if (data.instructors.length === 0) return null;
+  return (
+    <section aria-labelledby="instructors-heading">
+      <h2 id="instructors-heading">{t.t('catalog.course.instructors')}</h2>
+      <ul>
+        {data.instructors.map((instructor) => {
+          const institution = instructor.institution
+            ? (pickText(instructor.institution.name, t.locale) ?? { text: instructor.institution.key, lang: 'en' })
+            : null;
+          return (
+            <li>
+              <strong>{instructor.name}</strong> · {t.t(`catalog.course.instructorRole.${instructor.role}`)}
+              {institution && (
+                <>
+                  {' · '}
+                  <span {...languageAttributes(institution, t.locale)}>{institution.text}</span>
+                </>
+              )}
             </li>
           );
         })}

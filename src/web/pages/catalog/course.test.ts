@@ -111,7 +111,29 @@ describe('GET /courses/:key', () => {
     expect(html).toContain('href="https://creativecommons.org/licenses/by-sa/4.0/"');
     expect(html).toContain('Blue Data Ltd');
     expect(html).toContain('Explain ocean currents');
-    expect(response.headers.link).toBe('<http://localhost:3000/courses/ocean-science>; rel="canonical"');
+    expect(html).toContain('<link rel="canonical" href="http://localhost:3000/courses/ocean-science"/>');
+    expect(html).toContain('<meta name="description" content="How the ocean shapes the climate."/>');
+  });
+
+  it('names the instructors with their institutions, never their e-mail addresses nor backstage roles', async () => {
+    const { course, leadInstructor } = await helpers.buildCourse({ lead, partners: [partner], key: 'reef-ecology' });
+    const guest = await helpers.addTeamMember(course, partner, 'instructor');
+    const assistant = await helpers.addTeamMember(course, lead, 'teaching_assistant');
+    const section = await addSection(leadInstructor.ctx, course.key, { title: 'Corals' });
+    await addUnit(leadInstructor.ctx, course.key, section.key, { title: 'Polyps' });
+    await publishCourse(leadInstructor.ctx, course.key, { message: 'First release' });
+    await createRun(leadInstructor.ctx, course.key, { code: 'open', pacing: 'self_paced', language: 'en' });
+    const html = (await get('/courses/reef-ecology')).body;
+    expect(html).toContain(leadInstructor.user.name);
+    expect(html).toContain(guest.user.name);
+    expect(html).toContain('Reef Institute');
+    expect(html).not.toContain(assistant.user.name);
+    expect(html).not.toContain(leadInstructor.user.email);
+    const jsonLd = readJsonLd(html) as { hasCourseInstance: Array<{ instructor?: Array<{ name: string }> }> };
+    expect(jsonLd.hasCourseInstance[0]?.instructor?.map((person) => person.name)).toEqual([
+      leadInstructor.user.name,
+      guest.user.name,
+    ]);
   });
 
   it('answers 404 with the site page for a course never published, unknown or malformed', async () => {

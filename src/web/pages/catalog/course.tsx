@@ -5,6 +5,7 @@ import {
   getCourseByKey,
   getReleaseTree,
   listCourseRuns,
+  listPublicInstructors,
   type CourseMetadata,
   type CourseRun,
 } from '../../../modules/courses/index.ts';
@@ -28,13 +29,18 @@ async function loadCoursePage(request: FastifyRequest, key: string): Promise<Cou
   if (!courseKeySchema.safeParse(key).success) throw notFound('course');
   const course = await getCourseByKey(db, key);
   if (!course || course.latestReleaseId === null) throw notFound('course');
-  const [tree, runs] = await Promise.all([getReleaseTree(db, course.latestReleaseId), listCourseRuns(db, course.id)]);
+  const [tree, runs, instructors] = await Promise.all([
+    getReleaseTree(db, course.latestReleaseId),
+    listCourseRuns(db, course.id),
+    listPublicInstructors(db, course.id),
+  ]);
   const base = config.baseUrl.replace(/\/$/, '');
   return {
     course,
     metadata: tree.metadata,
     sections: tree.sections,
     runs: selectCurrentRuns(runs, clock.now()),
+    instructors,
     now: clock.now(),
     url: `${base}/courses/${course.key}`,
     baseUrl: base,
@@ -79,7 +85,7 @@ export function buildJsonLdFor(data: CoursePageData, locale: string, credential:
     imageUrl: absoluteImageUrl(data),
     effort: metadata.effort,
     workloadHours: computeWorkloadHours(metadata.effort),
-    instructors: [],
+    instructors: data.instructors.map((instructor) => instructor.name),
     runs: data.runs,
   });
 }
@@ -90,9 +96,6 @@ export async function courseRoutes(app: FastifyInstance): Promise<void> {
     const { t } = request;
     const jsonLd = buildJsonLdFor(data, t.locale, t.t('catalog.course.credential'));
     const title = pickText(data.metadata.title, t.locale)?.text ?? data.course.key;
-    // The canonical address as a header reaches freshly rendered answers only (the page cache keeps its
-    // own headers); `description` and `canonicalUrl` fill the head once PageOptions carries them.
-    reply.header('link', `<${data.url}>; rel="canonical"`);
     const options = {
       title,
       description: describeCourse(data.metadata, t.locale),

@@ -24,16 +24,14 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
   });
 }
 
-/** Hits carry the workload once the catalog hands it over; until then cards leave it out. */
 function toCardData(hit: CatalogHit): CourseCardData {
-  const workload = (hit as CatalogHit & { workloadHours?: number | null }).workloadHours;
   return {
     key: hit.key,
     title: hit.title,
     owners: hit.owners,
     level: hit.level,
     languages: hit.languages,
-    workloadHours: typeof workload === 'number' ? workload : null,
+    workloadHours: hit.workloadHours,
     nextRun: hit.nextRun,
   };
 }
