@@ -17,7 +17,7 @@ import {
   startWatchdog,
   stopChild,
 } from './lib.mjs';
-import { CATALOG_COURSES, seedCatalog } from './seed-catalog.mjs';
+import { BENCH_COURSES, seedCourses } from './seed-courses.mjs';
 
 export const ROUTES = [
   '/',
@@ -60,7 +60,7 @@ function captureResponse(baseUrl, route) {
 function reportCatalogSize(response) {
   const html = Buffer.from(response?.body ?? '', 'base64').toString('utf8');
   const count = /id="results-heading">([^<]*)</.exec(html)?.[1] ?? 'unknown';
-  console.log(`Catalog: ${count} listed (${CATALOG_COURSES} seeded; compressed bodies hide the count).`);
+  console.log(`Catalog: ${count} listed (${BENCH_COURSES} seeded; compressed bodies hide the count).`);
 }
 
 async function startCeiling(file) {
@@ -99,7 +99,7 @@ export async function runHttpBenchmark() {
   const watchdog = startWatchdog(ROUTES.length * 2 * (DURATION + WARMUP + 10) + 180, 'bench/http');
   const workDir = mkdtempSync(path.join(tmpdir(), 'orbis-ceiling-'));
   // The catalog is filled before the server opens the database (one PGlite per process).
-  const server = await startOrbisServer({ prepare: seedCatalog });
+  const server = await startOrbisServer({ prepare: seedCourses });
   let ceiling = null;
   const rows = [];
   try {

@@ -2,6 +2,7 @@
 // Shared helpers for the benchmarks: a free port, the built server as a pinned child process, and
 // stopping children by their PID so that every run ends by itself.
 import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -96,11 +97,41 @@ export function startWatchdog(seconds, label) {
   return timer;
 }
 
-/** The built server with demo data in a fresh embedded database, pinned to core 0. */
-export async function startOrbisServer() {
+/**
+ * A fresh database on the PostgreSQL server named by BENCH_DATABASE_URL, or null to use the
+ * embedded database. Returns the new database's URL and a function that drops it.
+ */
+async function createBenchDatabase() {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  if (!serverUrl) return null;
+  const { default: pg } = await import('pg');
+  const name = `orbis_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  };
+  return { url: url.toString(), drop };
+}
+
+/**
+ * The built server with demo data, pinned to core 0: on a fresh database of the PostgreSQL
+ * server named by BENCH_DATABASE_URL, or in a fresh embedded database. `prepare` fills the
+ * database before the server opens it (one PGlite per process).
+ */
+export async function startOrbisServer({ prepare } = {}) {
   if (!existsSync(SERVER_ENTRY)) throw new Error('dist/ is missing: run `npm run build` first.');
   const port = await findFreePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbis-bench-'));
+  const database = await createBenchDatabase();
+  if (prepare) await prepare({ dataDir, databaseUrl: database?.url ?? null });
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawnPinned(process.execPath, [SERVER_ENTRY, 'serve'], {
     cwd: ROOT,
@@ -115,6 +146,7 @@ export async function startOrbisServer() {
       ORBIS_BASE_URL: baseUrl,
       ORBIS_RATE_LIMIT: 'false',
       ORBIS_LOG_LEVEL: 'warn',
+      ...(database ? { DATABASE_URL: database.url } : {}),
     },
   });
   let output = '';
@@ -126,6 +158,7 @@ export async function startOrbisServer() {
   const stop = async () => {
     await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {

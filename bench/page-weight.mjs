@@ -4,7 +4,7 @@ import path from 'node:path';
 import { clearTimeout } from 'node:timers';
 import { chromium } from 'playwright-core';
 import { ROOT, formatTable, startOrbisServer, startWatchdog } from './lib.mjs';
-import { seedCatalog } from './seed-catalog.mjs';
+import { seedCourses } from './seed-courses.mjs';
 
 export const PAGES = [
   '/',
@@ -56,7 +56,7 @@ async function weighPage(browser, baseUrl, route) {
 export async function runPageWeight() {
   const watchdog = startWatchdog(480, 'bench/page-weight');
   // The catalog is filled before the server opens the database (one PGlite per process).
-  const server = await startOrbisServer({ prepare: seedCatalog });
+  const server = await startOrbisServer({ prepare: seedCourses });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows = [];
   try {
