@@ -43,7 +43,18 @@ const mangledZip = fc
     return bytes.subarray(0, Math.max(1, bytes.length - (cut % 64)));
   });
 
+/** The operations this file fuzzes, by their OpenAPI ids. */
+const OPERATION_IDS = ['importCoursePackage', 'exportCoursePackage'];
+
 describe('fuzzing the package routes', () => {
+  it('fuzzes operations the OpenAPI document lists', async () => {
+    const document = (await world.ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const ids = Object.values(document.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    for (const id of OPERATION_IDS) expect(ids).toContain(id);
+  });
+
   it('never answers an import with a 5xx', async () => {
     const body = fc.oneof(
       fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)),

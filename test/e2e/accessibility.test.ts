@@ -22,13 +22,29 @@ const PUBLIC_PAGES: Array<{ path: string; status: number }> = [
   { path: '/password/reset?token=not-a-real-token', status: 200 },
   { path: '/invitations/not-a-real-token', status: 404 },
   { path: '/no-such-page-here', status: 404 },
+  { path: '/courses', status: 200 },
+  { path: '/courses?q=climat&language=en', status: 200 },
+  { path: '/courses/climate-data-cities', status: 200 },
+  { path: '/courses/ai-introduction', status: 200 },
+  { path: '/courses/no-such-course', status: 404 },
 ];
-const NARROW_PAGES = ['/', '/institutions'];
+const NARROW_PAGES = ['/', '/institutions', '/courses', '/courses/climate-data-cities'];
+const STUDIO = '/studio/courses/climate-data-cities';
 const SIGNED_IN_PAGES: Array<{ email: string; path: string }> = [
   { email: DEMO_LEARNER.email, path: '/account' },
   { email: 'admin@demo.orbis.test', path: '/institutions/nairobi/manage' },
   { email: 'secretariat@demo.orbis.test', path: '/institutions/new' },
   { email: 'secretariat@demo.orbis.test', path: '/institutions/tsinghua/manage' },
+  { email: 'instructor@demo.orbis.test', path: '/studio' },
+  { email: 'instructor@demo.orbis.test', path: '/studio/new' },
+  { email: 'instructor@demo.orbis.test', path: '/studio/import' },
+  { email: 'instructor@demo.orbis.test', path: STUDIO },
+  { email: 'instructor@demo.orbis.test', path: `${STUDIO}/settings` },
+  { email: 'instructor@demo.orbis.test', path: `${STUDIO}/team` },
+  { email: 'instructor@demo.orbis.test', path: `${STUDIO}/runs` },
+  { email: 'instructor@demo.orbis.test', path: `${STUDIO}/history` },
+  { email: 'instructor@demo.orbis.test', path: `${STUDIO}/preview` },
+  { email: 'instructor@demo.orbis.test', path: `${STUDIO}/export` },
 ];
 
 async function auditPage(page: Page, path: string, locale: string, status: number): Promise<void> {
@@ -63,6 +79,41 @@ describe.each(LOCALES)('accessibility in %s', (locale) => {
       await step(page, `open ${path}`, () => page.goto(path));
       if (locale !== 'en') await switchLanguage(page, locale, true);
       await auditPage(page, path, locale, 200);
+      if (locale !== 'en') await switchLanguage(page, 'en', true);
+      expectCleanConsole(watched);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  test('the block, question and unit preview pages of the studio have no WCAG 2.2 AA violations', async () => {
+    const watched = await orbis.open({ locale: 'en' });
+    const { page } = watched;
+    try {
+      await step(page, 'open the home page', () => page.goto('/'));
+      await signIn(page, 'instructor@demo.orbis.test', DEMO_LEARNER.password);
+      await step(page, 'open the outline', () => page.goto(STUDIO));
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLAnchorElement>('main a[href*="/blocks/"]')].map((link) => link.pathname),
+      );
+      const blockPaths = [...new Set(links.filter((path) => /\/blocks\/[^/]+$/.test(path)))];
+      expect(blockPaths.length).toBeGreaterThan(3);
+      const pages: string[] = [];
+      for (const path of blockPaths) {
+        await step(page, `open ${path}`, () => page.goto(path));
+        const question = await page.evaluate(
+          () => document.querySelector<HTMLAnchorElement>('main a[href*="/questions/"]')?.pathname ?? null,
+        );
+        if (question && !question.endsWith('/new')) pages.push(question);
+      }
+      pages.push(...blockPaths);
+      await step(page, 'open the preview', () => page.goto(`${STUDIO}/preview`));
+      const unit = await page.evaluate(
+        () => document.querySelector<HTMLAnchorElement>('main a[href*="/preview/units/"]')?.pathname ?? null,
+      );
+      if (unit) pages.push(unit);
+      if (locale !== 'en') await switchLanguage(page, locale, true);
+      for (const path of pages) await auditPage(page, path, locale, 200);
       if (locale !== 'en') await switchLanguage(page, 'en', true);
       expectCleanConsole(watched);
     } finally {
