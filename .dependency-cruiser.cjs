@@ -70,6 +70,20 @@ module.exports = {
       to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|publishing|courses)/' },
     },
     {
+      name: 'sharing-reads-courses-only',
+      comment: 'sharing (packages) works through the courses API; it knows no consumer.',
+      severity: 'error',
+      from: { path: '^src/modules/sharing/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|courses|sharing)/' },
+    },
+    {
+      name: 'catalog-is-a-consumer',
+      comment: 'the catalog reads courses; it never reaches the content model or packages directly.',
+      severity: 'error',
+      from: { path: '^src/modules/catalog/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|courses|catalog)/' },
+    },
+    {
       name: 'web-never-touches-the-database',
       comment: 'Routes and views call services; they never import the database layer or queries.',
       severity: 'error',
