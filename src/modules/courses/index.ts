@@ -9,3 +9,5 @@ export * from './api-team.ts';
 export { getPublishedCourseSource, listPublishedCourseIds, type PublishedCourseSource } from './catalog-source.ts';
 export { registerCourseChangeListener, type CourseChange, type CourseChangeListener } from './events.ts';
 export { listPublicInstructors, type PublicInstructor } from './team-public.ts';
+export { readTranscripts, type Transcript } from './transcripts.ts';
+export { parseWebVtt, type Cue } from './webvtt.ts';

@@ -13,6 +13,7 @@ import {
   type ObjectStorage,
 } from '../../platform/storage/index.ts';
 import { readCapabilities, requireCourse, selectCourse } from './core.ts';
+import { parseWebVtt } from './webvtt.ts';
 import { isMediaReleased } from './media-references.ts';
 import { toDisplayFileName, toSafeFileName } from './media-names.ts';
 import type { MediaAsset } from './model.ts';
@@ -40,6 +41,14 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 }
 
+/** Captions must be WebVTT with at least one cue: learners read them, and transcripts come from them. */
+function checkCaptions(bytes: Uint8Array): void {
+  const cues = parseWebVtt(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+  if (!cues || cues.length === 0) {
+    throw invalid('media.invalid_captions', 'Captions must be a WebVTT file with at least one timed cue.');
+  }
+}
+
 /** Checks size and real type; images come back scaled down and re-encoded as WebP. */
 async function prepareUpload(upload: MediaUpload, maxBytes: number) {
   const size = upload.bytes.byteLength;
@@ -60,6 +69,7 @@ async function prepareUpload(upload: MediaUpload, maxBytes: number) {
       { detected: detected?.mime ?? null, allowed: [...allowed] },
     );
   }
+  if (upload.purpose === 'captions') checkCaptions(upload.bytes);
   if (upload.purpose !== 'image' && upload.purpose !== 'poster') {
     return { bytes: upload.bytes, mime: detected.mime, extension: detected.extension };
   }

@@ -16,6 +16,7 @@ export const studioContentMessages = defineMessages({
     'blocks.quiz.question': 'Question {number}',
     'blocks.quiz.unlimitedAttempts': 'Unlimited attempts',
     'blocks.video.download': 'Download the video',
+    'blocks.video.transcript': 'Transcript ({language})',
     'blocks.video.duration': '{minutes, plural, one {# minute} other {# minutes}}',
     'blocks.video.unsupported': 'Your browser cannot play this video.',
     'studioContent.block.add': 'Add block',
@@ -196,6 +197,7 @@ export const studioContentMessages = defineMessages({
     'blocks.quiz.question': '第 {number} 题',
     'blocks.quiz.unlimitedAttempts': '不限作答次数',
     'blocks.video.download': '下载视频',
+    'blocks.video.transcript': '文字稿（{language}）',
     'blocks.video.duration': '{minutes} 分钟',
     'blocks.video.unsupported': '你的浏览器无法播放此视频。',
     'studioContent.block.add': '添加内容块',
@@ -374,6 +376,7 @@ export const studioContentMessages = defineMessages({
     'blocks.quiz.question': 'السؤال {number}',
     'blocks.quiz.unlimitedAttempts': 'محاولات غير محدودة',
     'blocks.video.download': 'تنزيل الفيديو',
+    'blocks.video.transcript': 'النص المكتوب ({language})',
     'blocks.video.duration':
       '{minutes, plural, zero {أقل من دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}',
     'blocks.video.unsupported': 'لا يستطيع متصفحك تشغيل هذا الفيديو.',

@@ -1,12 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
-import type { TreeUnit } from '../../../modules/courses/index.ts';
+import { readTranscripts, type Transcript, type TreeUnit } from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
 import { BlockView } from '../../views/blocks/index.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { StudioFrame } from '../../views/studio-layout.tsx';
-import { coursePath, findUnit, loadStudioCourse, redirectAnonymous, type StudioCourse } from './shared.ts';
+import {
+  coursePath,
+  findUnit,
+  loadStudioCourse,
+  redirectAnonymous,
+  serviceContext,
+  type StudioCourse,
+} from './shared.ts';
 
 type KeyParams = { Params: { key: string } };
 type UnitParams = { Params: { key: string; unitKey: string } };
@@ -53,7 +60,19 @@ function PreviewOutline({ t, studio }: { t: T; studio: StudioCourse }) {
   );
 }
 
-function PreviewUnit({ t, studio, unit }: { t: T; studio: StudioCourse; unit: TreeUnit }) {
+type Transcripts = ReadonlyMap<string, readonly Transcript[]>;
+
+function PreviewUnit({
+  t,
+  studio,
+  unit,
+  transcripts,
+}: {
+  t: T;
+  studio: StudioCourse;
+  unit: TreeUnit;
+  transcripts: Transcripts;
+}) {
   const key = studio.course.key;
   const units = studio.tree.sections.flatMap((section) => section.units);
   const index = units.findIndex((other) => other.key === unit.key);
@@ -66,7 +85,13 @@ function PreviewUnit({ t, studio, unit }: { t: T; studio: StudioCourse; unit: Tr
         <h2 id="unit-title">{unit.title}</h2>
         {unit.blocks.length === 0 && <p>{t.t('studioContent.preview.emptyUnit')}</p>}
         {unit.blocks.map((block) => (
-          <BlockView t={t} block={block.block} headingLevel={3} quizDisabled />
+          <BlockView
+            t={t}
+            block={block.block}
+            headingLevel={3}
+            quizDisabled
+            transcripts={transcripts.get(block.key) ?? []}
+          />
         ))}
       </article>
       <nav aria-label={t.t('studioContent.preview.unitNav')}>
@@ -97,6 +122,17 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
     const studio = await loadStudioCourse(request, request.params.key);
     const { unit } = findUnit(studio.tree, request.params.unitKey);
     const title = `${unit.title} · ${request.t.t('studioContent.preview.banner')}`;
-    return sendPreview(request, reply, title, <PreviewUnit t={request.t} studio={studio} unit={unit} />);
+    const transcripts = new Map<string, readonly Transcript[]>();
+    for (const { key, block } of unit.blocks) {
+      if (block.type === 'video') {
+        transcripts.set(key, await readTranscripts(serviceContext(request), request.server.platform.storage, block));
+      }
+    }
+    return sendPreview(
+      request,
+      reply,
+      title,
+      <PreviewUnit t={request.t} studio={studio} unit={unit} transcripts={transcripts} />,
+    );
   });
 }

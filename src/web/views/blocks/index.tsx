@@ -1,4 +1,4 @@
-import type { Block } from '../../../modules/courses/index.ts';
+import type { Block, Transcript } from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
 import { FileBlockView } from './file.tsx';
 import { LinkBlockView } from './link.tsx';
@@ -18,6 +18,8 @@ export type BlockViewProps = {
   mediaUrl?: MediaUrl;
   /** Quiz inputs are inert, as in a preview or after the last attempt. */
   quizDisabled?: boolean;
+  /** For a video: the transcripts read from its captions. */
+  transcripts?: readonly Transcript[];
 };
 
 /** One block as a learner sees it, under its title. */
@@ -27,22 +29,23 @@ export function BlockView({
   headingLevel = 2,
   mediaUrl = defaultMediaUrl,
   quizDisabled = false,
+  transcripts = [],
 }: BlockViewProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class={`block block-${block.type}`}>
       <Heading>{block.title}</Heading>
-      <BlockBody t={t} block={block} mediaUrl={mediaUrl} quizDisabled={quizDisabled} />
+      <BlockBody t={t} block={block} mediaUrl={mediaUrl} quizDisabled={quizDisabled} transcripts={transcripts} />
     </section>
   );
 }
 
-function BlockBody({ t, block, mediaUrl, quizDisabled }: Required<Omit<BlockViewProps, 'headingLevel'>>) {
+function BlockBody({ t, block, mediaUrl, quizDisabled, transcripts }: Required<Omit<BlockViewProps, 'headingLevel'>>) {
   switch (block.type) {
     case 'text':
       return <TextBlockView block={block} />;
     case 'video':
-      return <VideoBlockView t={t} block={block} mediaUrl={mediaUrl} />;
+      return <VideoBlockView t={t} block={block} mediaUrl={mediaUrl} transcripts={transcripts} />;
     case 'file':
       return <FileBlockView t={t} block={block} mediaUrl={mediaUrl} />;
     case 'link':
