@@ -19,7 +19,7 @@ async function createCourse(page: Page, key: string): Promise<void> {
   await step(page, 'fill in the new course form with Nairobi as partner', async () => {
     await main.getByLabel('Course key').fill(key);
     await main.getByRole('group', { name: 'Partner institutions' }).getByLabel('University of Nairobi').check();
-    await main.getByLabel('Title', { exact: true }).fill('Climate Data Together');
+    await main.locator('#title').fill('Climate Data Together');
     await main.getByRole('button', { name: 'Create course' }).click();
     await page.waitForURL(`**/studio/courses/${key}/settings?notice=created`);
   });
