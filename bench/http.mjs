@@ -26,6 +26,9 @@ export const ROUTES = [
   '/courses',
   '/courses?q=climate',
   '/courses/climate-data-cities',
+  '/api/v1/courses?q=climate',
+  '/api/v1/courses?q=climat%20chnage',
+  '/api/v1/courses?q=%E6%B0%94%E5%80%99',
   '/health/live',
 ];
 const DURATION = envNumber('BENCH_DURATION', 10);

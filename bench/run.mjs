@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SERVER_ENTRY } from './lib.mjs';
 
-const SCRIPTS = ['bench/http.mjs', 'bench/page-weight.mjs'];
+const SCRIPTS = ['bench/http.mjs', 'bench/page-weight.mjs', 'bench/catalog.mjs'];
 
 function runScript(script) {
   return new Promise((resolve) => {

@@ -57,6 +57,7 @@ const readers = (ok: number): Record<Role, number> => ({
   assistant: ok,
   ownerAdmin: ok,
   otherAdmin: 404,
+  otherTeam: 404,
   lead: ok,
 });
 /** Editors: authors and instructors; teaching assistants and owner admins are refused. */

@@ -1,7 +1,16 @@
 import { createTestApp, getCsrf, signIn, type TestContext } from '../../../../test/support/app.ts';
 import { createCourseTestHelpers, type CourseCast } from '../../../modules/courses/test-helpers.ts';
 
-export const ROLES = ['anonymous', 'learner', 'author', 'assistant', 'ownerAdmin', 'otherAdmin', 'lead'] as const;
+export const ROLES = [
+  'anonymous',
+  'learner',
+  'author',
+  'assistant',
+  'ownerAdmin',
+  'otherAdmin',
+  'otherTeam',
+  'lead',
+] as const;
 export type Role = (typeof ROLES)[number];
 type Session = { cookies: string; token: string };
 
@@ -12,12 +21,15 @@ export async function createContentWorld() {
   const ctx: TestContext = await createTestApp();
   const helpers = createCourseTestHelpers(ctx.platform.db);
   const cast: CourseCast = await helpers.buildCourseWithTeam();
+  // The lead instructor of another course, at another institution: a team member, but not of this team.
+  const otherCourse = await helpers.buildCourse({ lead: cast.other });
   const people = {
     learner: cast.learner,
     author: cast.author,
     assistant: cast.teachingAssistant,
     ownerAdmin: cast.ownerAdmin,
     otherAdmin: cast.otherAdmin,
+    otherTeam: otherCourse.leadInstructor,
     lead: cast.leadInstructor,
   };
   const sessions = { anonymous: await getCsrf(ctx.app) } as Record<Role, Session>;
