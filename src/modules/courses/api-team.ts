@@ -22,4 +22,10 @@ export { getDraftMetadata, updateCourseMetadata } from './metadata.ts';
 export { createRun, getRun, listCourseRuns, moveRunToRelease, updateRun } from './runs.ts';
 export { newRunSchema, runChangesSchema, type NewRun, type RunChanges } from './runs-validation.ts';
 export { MEDIA_IMAGE_WIDTH, getMediaForDownload, listMedia, uploadMedia, type MediaUpload } from './media.ts';
-export { listInstitutionCourses, listMyCourses, type CourseListing, type StaffCourseSummary } from './listing.ts';
+export {
+  countInstitutionCourses,
+  listInstitutionCourses,
+  listMyCourses,
+  type CourseListing,
+  type StaffCourseSummary,
+} from './listing.ts';

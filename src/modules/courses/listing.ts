@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import type { LocalizedText } from '../institutions/index.ts';
@@ -122,13 +122,39 @@ async function readReleasedMetadata(
   return metadata;
 }
 
-/** Published courses the institution owns, as lead or partner, most recently published first. */
-export async function listInstitutionCourses(executor: Executor, institutionId: number): Promise<CourseListing[]> {
+const MAX_LISTED = 500;
+
+function ownedAndPublished(institutionId: number) {
+  return and(eq(crsOwner.institutionId, institutionId), isNotNull(crsCourse.latestReleaseId));
+}
+
+/** How many published courses the institution owns, as lead or partner. */
+export async function countInstitutionCourses(executor: Executor, institutionId: number): Promise<number> {
+  const [row] = await executor
+    .select({ total: count() })
+    .from(crsCourse)
+    .innerJoin(crsOwner, eq(crsOwner.courseId, crsCourse.id))
+    .where(ownedAndPublished(institutionId));
+  return row?.total ?? 0;
+}
+
+/**
+ * Published courses the institution owns, as lead or partner, most recently published first;
+ * at most `limit` (default 500) of them, the newest releases first.
+ */
+export async function listInstitutionCourses(
+  executor: Executor,
+  institutionId: number,
+  options: { limit?: number } = {},
+): Promise<CourseListing[]> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? MAX_LISTED), 1), MAX_LISTED);
   const rows = await executor
     .select({ course: crsCourse })
     .from(crsCourse)
     .innerJoin(crsOwner, eq(crsOwner.courseId, crsCourse.id))
-    .where(and(eq(crsOwner.institutionId, institutionId), isNotNull(crsCourse.latestReleaseId)));
+    .where(ownedAndPublished(institutionId))
+    .orderBy(desc(crsCourse.latestReleaseId))
+    .limit(limit);
   const courses = await toLoadedCourses(
     executor,
     rows.map((row) => row.course),
@@ -159,5 +185,5 @@ export async function listInstitutionCourses(executor: Executor, institutionId: 
         },
       ];
     })
-    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.key.localeCompare(b.key));
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.releaseId - a.releaseId);
 }

@@ -117,6 +117,7 @@ export const catalogMessages = defineMessages({
     'catalog.course.backToCatalog': 'All courses',
     'catalog.institution.courses': 'Courses',
     'catalog.institution.noCourses': 'This institution has not published a course yet.',
+    'catalog.institution.allCourses': 'All {count, plural, one {# course} other {# courses}} of this institution',
   },
   'zh-Hans': {
     'catalog.title': '课程',
@@ -230,6 +231,7 @@ export const catalogMessages = defineMessages({
     'catalog.course.backToCatalog': '全部课程',
     'catalog.institution.courses': '课程',
     'catalog.institution.noCourses': '该院校尚未发布课程。',
+    'catalog.institution.allCourses': '查看该院校的全部 {count} 门课程',
   },
   ar: {
     'catalog.title': 'المقررات',
@@ -349,5 +351,6 @@ export const catalogMessages = defineMessages({
     'catalog.course.backToCatalog': 'كل المقررات',
     'catalog.institution.courses': 'المقررات',
     'catalog.institution.noCourses': 'لم تنشر هذه المؤسسة أي مقرر بعد.',
+    'catalog.institution.allCourses': 'جميع مقررات هذه المؤسسة ({count})',
   },
 });

@@ -5,7 +5,12 @@ import {
   localize,
   type Institution,
 } from '../../../modules/institutions/index.ts';
-import { computeWorkloadHours, listInstitutionCourses, type CourseListing } from '../../../modules/courses/index.ts';
+import {
+  computeWorkloadHours,
+  countInstitutionCourses,
+  listInstitutionCourses,
+  type CourseListing,
+} from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
 import { CourseCard, type CourseCardData } from '../../views/course-card.tsx';
@@ -13,16 +18,31 @@ import { Monogram } from './directory.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { formatDay, loadVisibleInstitution, nameOf, readField, regionLabel, statusLabel, typeLabel } from './shared.ts';
 
+/** Enough to show what an institution teaches without making its page heavy on a slow link. */
+const COURSES_ON_PROFILE = 12;
+
 export async function profileRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { key: string } }>('/institutions/:key', async (request, reply) => {
     const institution = await loadVisibleInstitution(request, request.params.key);
     const { t } = request;
     const canManage = canManageInstitution(request.viewer?.actor ?? null, institution.id);
     const welcome = readField(request.query, 'welcome') === '1';
-    const courses = await listInstitutionCourses(app.platform.db, institution.id);
+    // A profile shows the newest few; the catalog, filtered to the institution, has them all.
+    const [courses, total] = await Promise.all([
+      listInstitutionCourses(app.platform.db, institution.id, { limit: COURSES_ON_PROFILE }),
+      countInstitutionCourses(app.platform.db, institution.id),
+    ]);
     return sendPage(request, reply, {
       title: nameOf(institution, t),
-      body: <ProfileView t={t} institution={institution} canManage={canManage} welcome={welcome} courses={courses} />,
+      body: (
+        <ProfileView
+          t={t}
+          institution={institution}
+          canManage={canManage}
+          welcome={welcome}
+          courses={{ items: courses, total }}
+        />
+      ),
     });
   });
 }
@@ -32,7 +52,7 @@ type ProfileProps = {
   institution: Institution;
   canManage: boolean;
   welcome: boolean;
-  courses: CourseListing[];
+  courses: { items: CourseListing[]; total: number };
 };
 
 function ProfileView({ t, institution, canManage, welcome, courses }: ProfileProps) {
@@ -70,7 +90,7 @@ function ProfileView({ t, institution, canManage, welcome, courses }: ProfilePro
         <h2 id="facts-heading">{t.t('institutions.profile.facts')}</h2>
         <Facts t={t} institution={institution} />
       </section>
-      <Courses t={t} courses={courses} />
+      <Courses t={t} institutionKey={institution.key} courses={courses} />
       {canManage && (
         <p class="actions">
           <a class="button" href={`/institutions/${institution.key}/manage`}>
@@ -94,18 +114,33 @@ function toCardData(listing: CourseListing): CourseCardData {
 }
 
 /** Published courses the institution leads or takes part in; joint ones carry the mark on their card. */
-function Courses({ t, courses }: { t: T; courses: CourseListing[] }) {
+function Courses({
+  t,
+  institutionKey,
+  courses,
+}: {
+  t: T;
+  institutionKey: string;
+  courses: { items: CourseListing[]; total: number };
+}) {
   return (
     <section aria-labelledby="courses-heading">
       <h2 id="courses-heading">{t.t('catalog.institution.courses')}</h2>
-      {courses.length === 0 ? (
+      {courses.items.length === 0 ? (
         <p>{t.t('catalog.institution.noCourses')}</p>
       ) : (
         <ul class="cards">
-          {courses.map((listing) => (
+          {courses.items.map((listing) => (
             <CourseCard t={t} course={toCardData(listing)} />
           ))}
         </ul>
+      )}
+      {courses.total > courses.items.length && (
+        <p>
+          <a href={`/courses?institution=${encodeURIComponent(institutionKey)}`}>
+            {t.t('catalog.institution.allCourses', { count: courses.total })}
+          </a>
+        </p>
       )}
     </section>
   );
