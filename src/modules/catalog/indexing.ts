@@ -5,6 +5,7 @@ import { catEntry } from './schema.ts';
 import { toIndexPiece } from './text.ts';
 import type { CatalogLabels, LocalizedText } from './types.ts';
 import { catalogDocumentSchema, type CatalogDocument, type ParsedDocument } from './validation.ts';
+import { startNewSearchGeneration } from './search-cache.ts';
 
 /** Weights for ranking: A titles, B summaries, skills, subjects; C outcomes, owners; D descriptions. */
 type Weight = 'A' | 'B' | 'C' | 'D';
@@ -138,6 +139,7 @@ export async function upsertCatalogEntry(executor: Executor, input: CatalogDocum
   const row = buildRow(document);
   const { courseId: _courseId, ...changes } = row;
   await executor.insert(catEntry).values(row).onConflictDoUpdate({ target: catEntry.courseId, set: changes });
+  startNewSearchGeneration();
 }
 
 /** Takes a course out of the catalog (unpublished or deleted); true when it was there. */
@@ -146,5 +148,6 @@ export async function removeCatalogEntry(executor: Executor, courseId: number): 
     .delete(catEntry)
     .where(eq(catEntry.courseId, courseId))
     .returning({ courseId: catEntry.courseId });
+  startNewSearchGeneration();
   return removed.length > 0;
 }

@@ -18,6 +18,7 @@ import { toCatalogHit } from './present.ts';
 import { QUERY_CONFIGS, buildUnspacedQuery, stripUnspaced } from './text.ts';
 import type { CatalogPage, StoredDocument } from './types.ts';
 import { catalogQuerySchema, type CatalogQuery, type CatalogSort, type ParsedQuery } from './validation.ts';
+import { readThroughSearchCache } from './search-cache.ts';
 
 /** Fewer full-text hits than this and close spellings are searched too. */
 export const FEW_RESULTS = 3;
@@ -153,6 +154,13 @@ async function withSearchSettings<T>(
  */
 export async function searchCatalog(executor: Executor, input: CatalogQuery): Promise<CatalogPage> {
   const query = parseQuery(input);
+  // Availability moves with time; to the minute is close enough for a cached answer.
+  const minute = Math.floor(query.now.getTime() / 60_000);
+  const key = JSON.stringify({ ...query, now: minute });
+  return readThroughSearchCache(executor, key, () => runSearch(executor, query));
+}
+
+async function runSearch(executor: Executor, query: ParsedQuery): Promise<CatalogPage> {
   const text = query.q.trim();
   const prepared = text ? await prepareText(executor, text) : { tsquery: null, relaxed: null };
   const { match, sort, rows, counted } = await withSearchSettings(executor, prepared.tsquery, async (reader) => {
