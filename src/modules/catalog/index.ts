@@ -8,7 +8,7 @@ export {
   stopCatalogIndexing,
   toCatalogDocument,
 } from './from-courses.ts';
-export { FEW_RESULTS, searchCatalog } from './search.ts';
+export { FEW_RESULTS, searchCatalog, searchCatalogUncached } from './search.ts';
 export { FACET_NAMES } from './types.ts';
 export type {
   CatalogHit,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import type { DatabaseHandle } from '../../platform/db/index.ts';
-import { removeCatalogEntry, searchCatalog, upsertCatalogEntry } from './index.ts';
+import { removeCatalogEntry, searchCatalog, searchCatalogUncached, upsertCatalogEntry } from './index.ts';
 import { NOW, buildDocument } from './test-fixtures.ts';
 
 let handle: DatabaseHandle;
@@ -29,5 +29,14 @@ describe('repeated searches', () => {
     expect((await search()).items.map((hit) => hit.key)).toEqual(['glaciers-2']);
     await removeCatalogEntry(handle.db, 2);
     expect((await search()).total).toBe(0);
+  });
+});
+
+describe('the uncached search', () => {
+  it('always asks the database', async () => {
+    await upsertCatalogEntry(handle.db, buildDocument({ courseId: 3, key: 'fjords', titles: { en: 'Fjords' } }));
+    expect((await searchCatalog(handle.db, { q: 'fjords', now: NOW })).total).toBe(1);
+    await handle.db.execute(sql`delete from cat_entry where course_id = 3`);
+    expect((await searchCatalogUncached(handle.db, { q: 'fjords', now: NOW })).total).toBe(0);
   });
 });

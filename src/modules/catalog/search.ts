@@ -160,6 +160,11 @@ export async function searchCatalog(executor: Executor, input: CatalogQuery): Pr
   return readThroughSearchCache(executor, key, () => runSearch(executor, query));
 }
 
+/** The same search, always asked of the database: for measurements and for checks of the cache. */
+export async function searchCatalogUncached(executor: Executor, input: CatalogQuery): Promise<CatalogPage> {
+  return runSearch(executor, parseQuery(input));
+}
+
 async function runSearch(executor: Executor, query: ParsedQuery): Promise<CatalogPage> {
   const text = query.q.trim();
   const prepared = text ? await prepareText(executor, text) : { tsquery: null, relaxed: null };
