@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ServiceContext } from '../../../platform/access/index.ts';
 import { forbidden, invalid, isDomainError, notFound } from '../../../platform/errors/index.ts';
 import { localize } from '../../../modules/institutions/index.ts';
 import {
@@ -13,8 +12,9 @@ import {
   type TreeUnit,
 } from '../../../modules/courses/index.ts';
 import type { MessageKey } from '../../messages/index.ts';
-import { redirectTo } from '../../render.tsx';
 import type { FieldErrors } from '../../views/forms.tsx';
+
+import { redirectAnonymous as redirectToSignIn, serviceContext } from '../institutions/shared.ts';
 
 export type { FieldErrors };
 
@@ -28,10 +28,7 @@ export type StudioCourse = {
   canPublish: boolean;
 };
 
-export function serviceContext(request: FastifyRequest): ServiceContext {
-  const { db, clock } = request.server.platform;
-  return { db, clock, actor: request.viewer?.actor ?? null };
-}
+export { serviceContext };
 
 export const coursePath = (key: string, rest = ''): string => `/studio/courses/${encodeURIComponent(key)}${rest}`;
 export const blockPath = (key: string, blockKey: string, rest = ''): string =>
@@ -42,10 +39,7 @@ export const withNotice = (path: string, notice: string): string => `${path}?not
 
 /** Anonymous visitors go to sign in and come back to the course; returns true when it redirected. */
 export function redirectAnonymous(request: FastifyRequest<{ Params: { key: string } }>, reply: FastifyReply): boolean {
-  if (request.viewer) return false;
-  const back = request.method === 'GET' ? request.url : coursePath(request.params.key);
-  void redirectTo(reply, `/sign-in?next=${encodeURIComponent(back)}`);
-  return true;
+  return redirectToSignIn(request, reply, request.method === 'GET' ? request.url : coursePath(request.params.key));
 }
 
 /**

@@ -7,27 +7,19 @@ import {
   type ImportTarget,
   type PackageProblem,
 } from '../../../modules/sharing/index.ts';
-import type { ServiceContext } from '../../../platform/access/index.ts';
 import { forbidden, isDomainError, notFound } from '../../../platform/errors/index.ts';
 import { attachmentDisposition } from '../../api/packages/disposition.ts';
 import { redirectTo, sendPage } from '../../render.tsx';
 import { readUploadedFile } from '../../uploads.ts';
+import { redirectAnonymous as redirectToSignIn, serviceContext as contextOf } from '../institutions/shared.ts';
 import type { FieldErrors } from '../../views/forms.tsx';
 import { ExportView, ImportView, type ImportValues } from './views.tsx';
 
 type KeyParams = { Params: { key: string } };
 
-function contextOf(request: FastifyRequest): ServiceContext {
-  const { db, clock } = request.server.platform;
-  return { db, clock, actor: request.viewer?.actor ?? null };
-}
-
 /** Anonymous visitors sign in first and come back; returns true when it redirected. */
 function redirectAnonymous(request: FastifyRequest, reply: FastifyReply): boolean {
-  if (request.viewer) return false;
-  const back = request.method === 'GET' ? request.url : '/studio/import';
-  void redirectTo(reply, `/sign-in?next=${encodeURIComponent(back)}`);
-  return true;
+  return redirectToSignIn(request, reply, request.method === 'GET' ? request.url : '/studio/import');
 }
 
 /** The export page and download answer "not found" to anyone who may not read the draft. */

@@ -10,21 +10,13 @@ import {
 import { localize, type LocalizedText } from '../../../modules/institutions/index.ts';
 import { forbidden, isDomainError } from '../../../platform/errors/index.ts';
 import type { MessageKey, T } from '../../messages/index.ts';
-import { redirectTo } from '../../render.tsx';
 import type { FieldErrors } from '../../views/forms.tsx';
 
-export { readField, readList, serviceContext } from '../institutions/shared.ts';
+export { readField, readList, redirectAnonymous, serviceContext } from '../institutions/shared.ts';
 export type { FieldErrors };
-import { serviceContext } from '../institutions/shared.ts';
+import { redirectAnonymous, serviceContext } from '../institutions/shared.ts';
 
 export type Notice = { kind: 'error' | 'success'; key: MessageKey };
-
-/** Anonymous visitors are sent to sign in and brought back; returns true when it redirected. */
-export function redirectAnonymous(request: FastifyRequest, reply: FastifyReply, back: string): boolean {
-  if (request.viewer) return false;
-  void redirectTo(reply, `/sign-in?next=${encodeURIComponent(back)}`);
-  return true;
-}
 
 export const localized = (text: LocalizedText | null | undefined, t: T): string => localize(text, t.locale);
 export const teamRoleLabel = (t: T, role: TeamRole): string => t.t(`studio.teamRole.${role}`);
