@@ -84,6 +84,38 @@ module.exports = {
       to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|courses|catalog)/' },
     },
     {
+      name: 'records-stay-generic',
+      comment: 'the learning record store knows statements, not the modules that write them (ADR 0019).',
+      severity: 'error',
+      from: { path: '^src/modules/records/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/(identity|records)/' },
+    },
+    {
+      name: 'enrollment-below-courseware',
+      comment: 'learner core, lowest first: enrollment, courseware, assessment (ADR 0019).',
+      severity: 'error',
+      from: { path: '^src/modules/enrollment/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|courses|records|enrollment)/' },
+    },
+    {
+      name: 'courseware-below-assessment',
+      severity: 'error',
+      from: { path: '^src/modules/courseware/' },
+      to: {
+        path: '^src/modules/',
+        pathNot: '^src/modules/(identity|institutions|courses|records|enrollment|courseware)/',
+      },
+    },
+    {
+      name: 'assessment-below-outcomes',
+      severity: 'error',
+      from: { path: '^src/modules/assessment/' },
+      to: {
+        path: '^src/modules/',
+        pathNot: '^src/modules/(identity|institutions|courses|records|enrollment|courseware|assessment)/',
+      },
+    },
+    {
       name: 'web-never-touches-the-database',
       comment: 'Routes and views call services; they never import the database layer or queries.',
       severity: 'error',

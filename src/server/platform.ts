@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../platform/log/index.ts';
 import { createMailTransport, startMailDispatcher, type MailTransport } from '../platform/mail/index.ts';
 import { createStorageFromConfig, type ObjectStorage } from '../platform/storage/index.ts';
 import { startCatalogIndexing } from '../modules/catalog/index.ts';
+import { configureLearningRecords } from '../modules/records/index.ts';
 import { createAuth } from '../modules/identity/index.ts';
 import type { Platform } from '../web/context.ts';
 import { composeAccountMail } from '../web/mail-templates.ts';
@@ -35,6 +36,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
     ));
   if (options.migrate !== false) await applyMigrations(handle);
   startCatalogIndexing();
+  configureLearningRecords({ homePage: config.baseUrl });
   const db = handle.db;
   const storage = options.storage ?? createStorageFromConfig(config);
   const auth = createAuth({ db, config, composeMail: composeAccountMail });

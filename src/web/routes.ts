@@ -4,6 +4,11 @@ import { accountPageRoutes } from './pages/account/index.ts';
 import { authPageRoutes } from './pages/auth/index.ts';
 import { catalogPageRoutes } from './pages/catalog/index.ts';
 import { devPageRoutes } from './pages/dev/index.ts';
+import { enrollPageRoutes } from './pages/enroll/index.ts';
+import { gradePageRoutes } from './pages/grades/index.ts';
+import { learnPageRoutes } from './pages/learn/index.ts';
+import { learningDataPageRoutes } from './pages/learning-data/index.ts';
+import { quizPageRoutes } from './pages/quiz/index.ts';
 import { homeRoutes } from './pages/home.tsx';
 import { institutionPageRoutes } from './pages/institutions/index.ts';
 import { studioPackageRoutes } from './pages/studio-packages/index.ts';
@@ -30,6 +35,11 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   studioPageRoutes,
   studioContentRoutes,
   studioPackageRoutes,
+  enrollPageRoutes,
+  learnPageRoutes,
+  quizPageRoutes,
+  gradePageRoutes,
+  learningDataPageRoutes,
   devPageRoutes,
   apiRoutes,
 ];

@@ -98,7 +98,10 @@ describe('an anonymous visitor', () => {
 describe('a signed-in learner without any institution role', () => {
   const restricted = ROUTE_POLICIES.filter(
     (policy) =>
-      policy.audience === 'manager' || policy.audience === 'secretariat' || policy.audience === 'course-staff',
+      policy.audience === 'manager' ||
+      policy.audience === 'secretariat' ||
+      policy.audience === 'course-staff' ||
+      policy.audience === 'enrolled',
   );
   for (const policy of restricted) {
     it(`is refused ${key(policy.method, policy.url)} (${policy.audience})`, async () => {

@@ -4,11 +4,18 @@
  *
  * Audiences: public (anyone), signed-in (any account), manager (that institution's admins and the
  * secretariat), secretariat, invitee (a signed-in person holding the invitation), dev (not in
- * production), course-staff (the course's team and the admins of its owning institutions).
+ * production), course-staff (the course's team and the admins of its owning institutions),
+ * enrolled (a learner actively enrolled in that run).
  */
-export type Audience = 'public' | 'signed-in' | 'manager' | 'secretariat' | 'invitee' | 'dev' | 'course-staff';
+export type Audience =
+  'public' | 'signed-in' | 'manager' | 'secretariat' | 'invitee' | 'dev' | 'course-staff' | 'enrolled';
 
 import { CATALOG_POLICIES } from './policies-catalog.ts';
+import { ENROLL_POLICIES } from './policies-enroll.ts';
+import { LEARN_POLICIES } from './policies-learn.ts';
+import { QUIZ_POLICIES } from './policies-quiz.ts';
+import { GRADE_POLICIES } from './policies-grades.ts';
+import { LEARNING_DATA_POLICIES } from './policies-learning-data.ts';
 import { COURSE_API_POLICIES } from './policies-courses-api.ts';
 import { PACKAGE_POLICIES } from './policies-packages.ts';
 import { STUDIO_CONTENT_POLICIES } from './policies-studio-content.ts';
@@ -42,6 +49,11 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...PACKAGE_POLICIES,
   ...CATALOG_POLICIES,
   ...COURSE_API_POLICIES,
+  ...ENROLL_POLICIES,
+  ...LEARN_POLICIES,
+  ...QUIZ_POLICIES,
+  ...GRADE_POLICIES,
+  ...LEARNING_DATA_POLICIES,
   { method: 'GET', url: '/', sample: '/', audience: 'public', roleTable: APP },
   { method: 'GET', url: '/media/:uuid', sample: `/media/${NIL}`, audience: 'public', roleTable: MEDIA },
   { method: 'GET', url: '/media/:uuid/:filename', sample: `/media/${NIL}/x.pdf`, audience: 'public', roleTable: MEDIA },

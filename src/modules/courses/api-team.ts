@@ -1,5 +1,11 @@
 /** Ownership, team, invitations, metadata, runs, media and listings of courses. */
-export { addPartnerInstitution, getCourseAccess, getCourseByKey, removePartnerInstitution } from './owners.ts';
+export {
+  addPartnerInstitution,
+  getCourseAccess,
+  getCourseById,
+  getCourseByKey,
+  removePartnerInstitution,
+} from './owners.ts';
 export { changeTeamRole, listTeam, removeTeamMember, teamRoleSchema } from './team.ts';
 export {
   getTeamInvitationByToken,
@@ -19,7 +25,7 @@ export {
   type TeamInvitationSummary,
 } from './invitations-shared.ts';
 export { getDraftMetadata, updateCourseMetadata } from './metadata.ts';
-export { createRun, getRun, listCourseRuns, moveRunToRelease, updateRun } from './runs.ts';
+export { createRun, getRun, getRunById, listCourseRuns, moveRunToRelease, updateRun } from './runs.ts';
 export { newRunSchema, runChangesSchema, type NewRun, type RunChanges } from './runs-validation.ts';
 export { MEDIA_IMAGE_WIDTH, getMediaForDownload, listMedia, uploadMedia, type MediaUpload } from './media.ts';
 export {

@@ -3,6 +3,8 @@ import { languageTagSchema } from './model-metadata.ts';
 
 export const BLOCK_TYPES = ['text', 'video', 'file', 'quiz', 'link'] as const;
 export const QUESTION_KINDS = ['single_choice', 'multiple_choice', 'numeric', 'short_text'] as const;
+export const REVEAL_POLICIES = ['immediately', 'after_due', 'never'] as const;
+export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
 export type BlockType = (typeof BLOCK_TYPES)[number];
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -111,6 +113,10 @@ export const quizBlockSchema = z.strictObject({
   attemptsAllowed: z.number().int().min(1).max(100).nullable().default(1),
   shuffleQuestions: z.boolean().default(false),
   shuffleChoices: z.boolean().default(false),
+  /** Days after the run starts (scheduled runs) or after the learner enrolled (self-paced); null: none. */
+  dueAfterDays: z.number().int().min(0).max(3650).nullable().default(null),
+  /** When learners see which answers were right, the feedback and the explanations. */
+  reveal: z.enum(REVEAL_POLICIES).default('immediately'),
   questions: z
     .array(questionSchema)
     .max(200)

@@ -32,14 +32,18 @@ describe('getCourseAccess', () => {
   it('gives each role its capabilities', async () => {
     const capabilitiesOf = async (ctx: CourseCast['learner']['ctx']) =>
       [...(await getCourseAccess(ctx, cast.course.key)).capabilities].sort();
+    const learning = ['view_learners', 'enroll_learners', 'grade'];
     expect(await capabilitiesOf(cast.leadInstructor.ctx)).toEqual(
-      ['edit_content', 'export', 'manage_runs', 'manage_team', 'publish', 'view_draft'].sort(),
+      ['edit_content', 'export', 'manage_runs', 'manage_team', 'publish', 'view_draft', ...learning].sort(),
     );
-    expect(await capabilitiesOf(cast.instructor.ctx)).toEqual(['edit_content', 'export', 'manage_runs', 'view_draft']);
+    expect(await capabilitiesOf(cast.instructor.ctx)).toEqual(
+      ['edit_content', 'export', 'manage_runs', 'view_draft', ...learning].sort(),
+    );
     expect(await capabilitiesOf(cast.author.ctx)).toEqual(['edit_content', 'export', 'view_draft']);
-    expect(await capabilitiesOf(cast.teachingAssistant.ctx)).toEqual(['view_draft']);
-    expect(await capabilitiesOf(cast.ownerAdmin.ctx)).toEqual(['export', 'manage_team', 'view_draft']);
-    expect(await capabilitiesOf(cast.partnerAdmin.ctx)).toEqual(['export', 'manage_team', 'view_draft']);
+    expect(await capabilitiesOf(cast.teachingAssistant.ctx)).toEqual(['grade', 'view_draft', 'view_learners']);
+    const ownerAdmin = ['enroll_learners', 'export', 'manage_team', 'view_draft', 'view_learners'];
+    expect(await capabilitiesOf(cast.ownerAdmin.ctx)).toEqual(ownerAdmin);
+    expect(await capabilitiesOf(cast.partnerAdmin.ctx)).toEqual(ownerAdmin);
   });
 
   it('hides a never-published course from outsiders and shows a published one without rights', async () => {

@@ -14,6 +14,10 @@ export async function getCourseByKey(executor: Executor, key: string): Promise<L
   return selectCourse(executor, { key });
 }
 
+export async function getCourseById(executor: Executor, id: number): Promise<LoadedCourse | null> {
+  return selectCourse(executor, { id });
+}
+
 /**
  * The course and what the actor may do with it. A course never published is not found for
  * anyone without a role in it, so its existence does not leak. Errors: not_found.

@@ -5,18 +5,45 @@ import type { TeamRole } from './model.ts';
  * One line per rule. Authors and instructors edit drafts; lead instructors also publish, manage
  * the team and the runs; teaching assistants read the draft; an admin of an owning institution
  * sees every course of it and may manage its team (so a course never loses its last lead), but
- * does not edit content; the secretariat reads everything.
+ * does not edit content; the secretariat reads everything. Learners' progress and grades are
+ * seen by the team but authors (who write content, not teach), changed only by those who teach,
+ * and owner admins may enroll people (a university enrolling its own students).
  */
-export type CourseCapability = 'view_draft' | 'edit_content' | 'publish' | 'manage_team' | 'manage_runs' | 'export';
+export type CourseCapability =
+  | 'view_draft'
+  | 'edit_content'
+  | 'publish'
+  | 'manage_team'
+  | 'manage_runs'
+  | 'export'
+  | 'view_learners'
+  | 'enroll_learners'
+  | 'grade';
 
 const TEAM_CAPABILITIES: Record<TeamRole, readonly CourseCapability[]> = {
-  lead_instructor: ['view_draft', 'edit_content', 'publish', 'manage_team', 'manage_runs', 'export'],
-  instructor: ['view_draft', 'edit_content', 'manage_runs', 'export'],
+  lead_instructor: [
+    'view_draft',
+    'edit_content',
+    'publish',
+    'manage_team',
+    'manage_runs',
+    'export',
+    'view_learners',
+    'enroll_learners',
+    'grade',
+  ],
+  instructor: ['view_draft', 'edit_content', 'manage_runs', 'export', 'view_learners', 'enroll_learners', 'grade'],
   author: ['view_draft', 'edit_content', 'export'],
-  teaching_assistant: ['view_draft'],
+  teaching_assistant: ['view_draft', 'view_learners', 'grade'],
 };
 
-const OWNER_ADMIN_CAPABILITIES: readonly CourseCapability[] = ['view_draft', 'manage_team', 'export'];
+const OWNER_ADMIN_CAPABILITIES: readonly CourseCapability[] = [
+  'view_draft',
+  'manage_team',
+  'export',
+  'view_learners',
+  'enroll_learners',
+];
 const SECRETARIAT_CAPABILITIES: readonly CourseCapability[] = ['view_draft'];
 
 /** What the policy needs to know about a course and the actor's place in it. */

@@ -59,6 +59,12 @@ export async function getRun(executor: Executor, courseId: number, code: string)
   return row ? toRun(row.run, row.releaseNumber) : null;
 }
 
+/** A run by its id (enrollments point at runs by id); null when unknown. */
+export async function getRunById(executor: Executor, runId: number): Promise<CourseRun | null> {
+  const [row] = await selectRuns(executor).where(eq(crsRun.id, runId));
+  return row ? toRun(row.run, row.releaseNumber) : null;
+}
+
 async function requireRun(executor: Executor, courseId: number, code: string): Promise<CourseRun> {
   const run = await getRun(executor, courseId, code);
   if (!run) throw notFound('run');

@@ -3,6 +3,7 @@ import { docsRoutes } from './docs.tsx';
 import { registerApiGuards } from './guards.ts';
 import { courseApiRoutes } from './courses/index.ts';
 import { institutionRoutes } from './institutions.ts';
+import { learningApiRoutes } from './learning/index.ts';
 import { packageApiRoutes } from './packages/index.ts';
 import { meRoutes } from './me.ts';
 import { readOpenApiDocument, registerOpenApi } from './openapi.ts';
@@ -19,5 +20,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(institutionRoutes);
   await app.register(courseApiRoutes);
   await app.register(packageApiRoutes);
+  await app.register(learningApiRoutes);
   await app.register(docsRoutes);
 }

@@ -13,6 +13,11 @@ import { catalogMessages } from './catalog.ts';
 import { courseMessages } from './courses.ts';
 import { institutionMessages } from './institutions.ts';
 import { packageMessages } from './packages.ts';
+import { enrollMessages } from './enroll.ts';
+import { learnMessages } from './learn.ts';
+import { quizMessages } from './quiz.ts';
+import { gradeMessages } from './grades.ts';
+import { learningDataMessages } from './learning-data.ts';
 import { studioContentMessages } from './studio-content.ts';
 import { studioMessages } from './studio.ts';
 
@@ -28,6 +33,11 @@ const AREAS = [
   studioContentMessages,
   packageMessages,
   catalogMessages,
+  enrollMessages,
+  learnMessages,
+  quizMessages,
+  gradeMessages,
+  learningDataMessages,
 ];
 
 export type MessageKey =
@@ -40,7 +50,12 @@ export type MessageKey =
   | keyof typeof studioMessages.en
   | keyof typeof studioContentMessages.en
   | keyof typeof packageMessages.en
-  | keyof typeof catalogMessages.en;
+  | keyof typeof catalogMessages.en
+  | keyof typeof enrollMessages.en
+  | keyof typeof learnMessages.en
+  | keyof typeof quizMessages.en
+  | keyof typeof gradeMessages.en
+  | keyof typeof learningDataMessages.en;
 export type T = Translator<MessageKey>;
 
 function mergeLocale(locale: Locale): Record<MessageKey, string> {

@@ -1,0 +1,2 @@
+/** A learner's attempts and grades for their data export. */
+export {};

@@ -1,0 +1,2 @@
+/** Course grades under the run's policy, progress, gradebook, overrides, recompute, course.passed. */
+export {};

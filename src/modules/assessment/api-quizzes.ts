@@ -1,0 +1,2 @@
+/** Quiz attempts: start, autosave, submit, mark, reveal, receipts. */
+export {};

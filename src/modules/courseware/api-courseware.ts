@@ -1,0 +1,2 @@
+/** Outline with completion, units, completion rules, video progress and resume. */
+export {};

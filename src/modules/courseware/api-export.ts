@@ -1,0 +1,2 @@
+/** A learner's completions and progress for their data export. */
+export {};

@@ -1,0 +1,2 @@
+/** Enrolling, unenrolling, bulk enrollment and listings. */
+export {};

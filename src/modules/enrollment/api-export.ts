@@ -1,0 +1,2 @@
+/** A learner's enrollments for their data export. */
+export {};

@@ -1,0 +1,97 @@
+import { and, eq } from 'drizzle-orm';
+import type { ServiceContext } from '../../platform/access/index.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import { DomainError, forbidden, notFound, unauthenticated } from '../../platform/errors/index.ts';
+import {
+  getCourseAccess,
+  getCourseByKey,
+  getRun,
+  type CourseCapability,
+  type CourseRun,
+  type LoadedCourse,
+} from '../courses/index.ts';
+import type { Enrollment, LearnerRun } from './model.ts';
+import { enrEnrollment } from './schema.ts';
+
+type EnrollmentRow = typeof enrEnrollment.$inferSelect;
+
+export function toEnrollment(row: EnrollmentRow): Enrollment {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    runId: row.runId,
+    courseId: row.courseId,
+    userId: row.userId,
+    mode: row.mode,
+    status: row.status,
+    source: row.source,
+    enrolledAt: row.enrolledAt,
+    unenrolledAt: row.unenrolledAt,
+  };
+}
+
+export async function selectEnrollment(executor: Executor, runId: number, userId: string): Promise<Enrollment | null> {
+  const [row] = await executor
+    .select()
+    .from(enrEnrollment)
+    .where(and(eq(enrEnrollment.runId, runId), eq(enrEnrollment.userId, userId)));
+  return row ? toEnrollment(row) : null;
+}
+
+/**
+ * A published course and one of its runs, as anyone may see them. A course never published, or a
+ * run code it does not have, is not found. Errors: not_found.
+ */
+export async function requirePublicRun(
+  executor: Executor,
+  courseKey: string,
+  runCode: string,
+): Promise<{ course: LoadedCourse; run: CourseRun }> {
+  const course = await getCourseByKey(executor, courseKey);
+  if (!course || course.latestReleaseId === null) throw notFound('course');
+  const run = await getRun(executor, course.id, runCode);
+  if (!run) throw notFound('run');
+  return { course, run };
+}
+
+/** Raised when a signed-in person opens a run's learning pages without being enrolled in it. */
+export function notEnrolled(): DomainError {
+  return new DomainError('forbidden', 'enrollment.required', 'Enroll in this run to see its content.');
+}
+
+/**
+ * The course, run and the actor's active enrollment, for every learner-side read and write.
+ * Errors: unauthenticated, not_found (course, run), forbidden 'enrollment.required'.
+ */
+export async function requireLearnerRun(ctx: ServiceContext, courseKey: string, runCode: string): Promise<LearnerRun> {
+  if (!ctx.actor) throw unauthenticated();
+  const { course, run } = await requirePublicRun(ctx.db, courseKey, runCode);
+  const enrollment = await selectEnrollment(ctx.db, run.id, ctx.actor.userId);
+  if (!enrollment || enrollment.status !== 'active') throw notEnrolled();
+  return { course, run, enrollment };
+}
+
+/** The actor's enrollment in a run, active or not; null for anonymous people and strangers. */
+export async function findMyEnrollment(ctx: ServiceContext, runId: number): Promise<Enrollment | null> {
+  if (!ctx.actor) return null;
+  return selectEnrollment(ctx.db, runId, ctx.actor.userId);
+}
+
+/**
+ * A run for its staff: the course team and owner admins with `capability` ('view_learners',
+ * 'enroll_learners' or 'grade'). Someone without any role in the course gets not_found for an
+ * unpublished course and forbidden otherwise. Errors: unauthenticated, not_found, forbidden.
+ */
+export async function requireStaffRun(
+  ctx: ServiceContext,
+  courseKey: string,
+  runCode: string,
+  capability: CourseCapability,
+): Promise<{ course: LoadedCourse; run: CourseRun; capabilities: Set<CourseCapability> }> {
+  if (!ctx.actor) throw unauthenticated();
+  const { course, capabilities } = await getCourseAccess(ctx, courseKey);
+  const run = await getRun(ctx.db, course.id, runCode);
+  if (!run) throw notFound('run');
+  if (!capabilities.has(capability)) throw forbidden();
+  return { course, run, capabilities };
+}

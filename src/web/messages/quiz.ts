@@ -1,0 +1,8 @@
+import { defineMessages } from './define.ts';
+
+/** Quizzes: attempts, answers, results and receipts. */
+export const quizMessages = defineMessages({
+  en: {},
+  'zh-Hans': {},
+  ar: {},
+});
