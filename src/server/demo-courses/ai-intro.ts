@@ -212,23 +212,26 @@ export const AI_INTRO_COURSE: DemoCourse = {
       ],
     },
   ],
-  run: {
-    code: '2027-spring',
-    pacing: 'scheduled',
-    language: 'zh-Hans',
-    enrollmentOpensAt: '2026-11-01T00:00:00+08:00',
-    enrollmentClosesAt: '2027-03-20T23:59:59+08:00',
-    startsAt: '2027-03-01T00:00:00+08:00',
-    endsAt: '2027-06-30T23:59:59+08:00',
-    capacity: null,
-    certificatePolicy: 'free_on_pass',
-    gradingPolicy: {
-      assignmentTypes: [
-        { name: 'Homework', weight: 0.5, dropLowest: 0 },
-        { name: 'Exam', weight: 0.5, dropLowest: 0 },
-      ],
-      passMark: 0.6,
+  runs: [
+    {
+      code: '2027-spring',
+      pacing: 'scheduled',
+      language: 'zh-Hans',
+      enrollmentOpensAt: '2026-11-01T00:00:00+08:00',
+      enrollmentClosesAt: '2027-03-20T23:59:59+08:00',
+      startsAt: '2027-03-01T00:00:00+08:00',
+      endsAt: '2027-06-30T23:59:59+08:00',
+      capacity: null,
+      certificatePolicy: 'free_on_pass',
+      gradingPolicy: {
+        assignmentTypes: [
+          { name: 'Homework', weight: 0.5, dropLowest: 0 },
+          { name: 'Exam', weight: 0.5, dropLowest: 0 },
+        ],
+        passMark: 0.6,
+      },
     },
-  },
+  ],
+
   publishMessage: '2027 年春季学期首次发布。',
 };

@@ -157,13 +157,16 @@ export const CIRCULAR_DESIGN_COURSE: DemoCourse = {
       ],
     },
   ],
-  run: {
-    code: 'self-paced',
-    pacing: 'self_paced',
-    language: 'en',
-    capacity: null,
-    certificatePolicy: 'free_on_pass',
-    gradingPolicy: { assignmentTypes: [{ name: 'Exam', weight: 1, dropLowest: 0 }], passMark: 0.7 },
-  },
+  runs: [
+    {
+      code: 'self-paced',
+      pacing: 'self_paced',
+      language: 'en',
+      capacity: null,
+      certificatePolicy: 'free_on_pass',
+      gradingPolicy: { assignmentTypes: [{ name: 'Exam', weight: 1, dropLowest: 0 }], passMark: 0.7 },
+    },
+  ],
+
   publishMessage: 'First release of the self-paced course.',
 };

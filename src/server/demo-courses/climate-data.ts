@@ -189,7 +189,9 @@ export const CLIMATE_DATA_COURSE: DemoCourse = {
               type: 'quiz',
               title: 'Final exam',
               assignmentType: 'Exam',
-              attemptsAllowed: 1,
+              attemptsAllowed: 2,
+              dueAfterDays: 56,
+              reveal: 'after_due',
               questions: [
                 {
                   id: 'satellite',
@@ -234,23 +236,39 @@ export const CLIMATE_DATA_COURSE: DemoCourse = {
       ],
     },
   ],
-  run: {
-    code: '2027-T1',
-    pacing: 'scheduled',
-    language: 'en',
-    enrollmentOpensAt: '2026-09-01T00:00:00Z',
-    enrollmentClosesAt: '2027-03-15T23:59:59Z',
-    startsAt: '2027-02-22T00:00:00Z',
-    endsAt: '2027-05-28T23:59:59Z',
-    capacity: null,
-    certificatePolicy: 'free_on_pass',
-    gradingPolicy: {
-      assignmentTypes: [
-        { name: 'Homework', weight: 0.6, dropLowest: 0 },
-        { name: 'Exam', weight: 0.4, dropLowest: 0 },
-      ],
-      passMark: 0.6,
+  runs: [
+    {
+      code: '2027-T1',
+      pacing: 'scheduled',
+      language: 'en',
+      enrollmentOpensAt: '2026-09-01T00:00:00Z',
+      enrollmentClosesAt: '2027-03-15T23:59:59Z',
+      startsAt: '2027-02-22T00:00:00Z',
+      endsAt: '2027-05-28T23:59:59Z',
+      capacity: null,
+      certificatePolicy: 'free_on_pass',
+      gradingPolicy: {
+        assignmentTypes: [
+          { name: 'Homework', weight: 0.6, dropLowest: 0 },
+          { name: 'Exam', weight: 0.4, dropLowest: 0 },
+        ],
+        passMark: 0.6,
+      },
     },
-  },
+    {
+      code: 'open',
+      pacing: 'self_paced',
+      language: 'en',
+      capacity: null,
+      certificatePolicy: 'free_on_pass',
+      gradingPolicy: {
+        assignmentTypes: [
+          { name: 'Homework', weight: 0.6, dropLowest: 0 },
+          { name: 'Exam', weight: 0.4, dropLowest: 0 },
+        ],
+        passMark: 0.6,
+      },
+    },
+  ],
   publishMessage: 'First release for the 2027-T1 run.',
 };

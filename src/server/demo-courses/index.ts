@@ -74,7 +74,7 @@ async function seedCourse(deps: DemoCourseDeps, demo: DemoCourse): Promise<void>
     }
   }
   await publishCourse(ctx, demo.key, { message: demo.publishMessage });
-  await createRun(ctx, demo.key, demo.run);
+  for (const run of demo.runs) await createRun(ctx, demo.key, run);
 }
 
 /** Team members join the way real ones do: invited by the lead instructor, then accepting. */

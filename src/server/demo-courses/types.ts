@@ -28,6 +28,7 @@ export type DemoCourse = {
   team: readonly DemoTeamMember[];
   metadata: CourseMetadataInput;
   sections: readonly DemoSection[];
-  run: NewRun;
+  /** The first run is the course's main edition; every run serves the first release. */
+  runs: readonly NewRun[];
   publishMessage: string;
 };
