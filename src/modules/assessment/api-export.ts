@@ -1,2 +1,2 @@
 /** A learner's attempts and grades for their data export. */
-export {};
+export { exportLearnerAssessment, type ExportedAssessment, type ExportedAttempt } from './export-data.ts';

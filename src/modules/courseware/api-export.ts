@@ -1,2 +1,2 @@
 /** A learner's completions and progress for their data export. */
-export {};
+export { exportLearnerCourseware, type ExportedCourseware } from './export-data.ts';

@@ -1,5 +1,6 @@
 /** Learning records: xAPI 2.0 statements in an append-only store (table `lrs_statement`). */
 export { configureLearningRecords, readHomePage } from './config.ts';
+export { openLearningDataExport, type ExportChannel } from './privacy.ts';
 export {
   ACTIVITY_TYPES,
   VERBS,
@@ -15,6 +16,8 @@ export {
   type XapiStatement,
 } from './statements.ts';
 export {
+  STATEMENT_PAGE_MAX,
+  iterateStatementsOfUser,
   listMyStatements,
   listRunStatementsUnchecked,
   listStatementsOfUser,
@@ -23,3 +26,4 @@ export {
   type StatementPage,
   type StatementQuery,
 } from './store.ts';
+export { isAbsoluteIri, isLanguageTag, isTimestamp, listStatementProblems } from './validate.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isLanguageTag, listStatementProblems } from './validate.ts';
 
 /**
  * xAPI 2.0 statements built from learning actions. The actor is an account on the platform's
@@ -46,7 +47,8 @@ export type ActivityRef = {
   kind: ActivityKind;
   /** A stable id: the entity's or run's UUID, or the course key for a course. */
   ref: string;
-  name?: string;
+  /** A title in one language (`language`, else "und"), or a map of titles by language tag. */
+  name?: string | Readonly<Record<string, string>>;
   language?: string;
 };
 
@@ -109,18 +111,45 @@ export function activityIri(homePage: string, activity: Pick<ActivityRef, 'kind'
   return `${base}/xapi/activities/${activity.kind}/${encodeURIComponent(activity.ref)}`;
 }
 
+/** The activity's name as an xAPI language map; tags that are not RFC 5646 are left out. */
+function toLanguageMap(activity: ActivityRef): Record<string, string> | null {
+  if (activity.name === undefined) return null;
+  const entries =
+    typeof activity.name === 'string'
+      ? [[activity.language && isLanguageTag(activity.language) ? activity.language : 'und', activity.name] as const]
+      : Object.entries(activity.name);
+  const map = Object.fromEntries(entries.filter(([tag, text]) => text.length > 0 && isLanguageTag(tag)));
+  return Object.keys(map).length > 0 ? map : null;
+}
+
 function toActivity(homePage: string, activity: ActivityRef): XapiStatement['object'] {
-  const language = activity.language ?? 'und';
+  const name = toLanguageMap(activity);
   return {
     objectType: 'Activity',
     id: activityIri(homePage, activity),
     definition: {
       type: `http://adlnet.gov/expapi/activities/${ACTIVITY_TYPES[activity.kind]}`,
-      ...(activity.name ? { name: { [language]: activity.name } } : {}),
+      ...(name ? { name } : {}),
     },
   };
 }
 
+/**
+ * xAPI wants `max` above `min`; a question or quiz worth no points has an empty range, which says
+ * nothing, so it is left out rather than refused.
+ */
+function withScoreRange(result: StatementResult): StatementResult {
+  const score = result.score;
+  if (!score || score.min === undefined || score.max === undefined || score.max !== score.min) return result;
+  const { min: _min, max: _max, ...rest } = score;
+  return { ...result, score: rest };
+}
+
+/**
+ * The xAPI statement of one learning action. Throws when the action cannot make a valid xAPI
+ * 2.0 statement (a score outside its range, a malformed registration…): that is a bug in the
+ * caller, and the transaction it runs in must not commit a record that breaks the standard.
+ */
 export function buildStatement(
   homePage: string,
   action: LearningAction,
@@ -141,12 +170,12 @@ export function buildStatement(
     : action.object.kind === 'run'
       ? undefined
       : [runActivity];
-  return {
+  const statement: XapiStatement = {
     id,
     actor: { objectType: 'Agent', account: { homePage: homePage.replace(/\/+$/, ''), name: action.userId } },
     verb: { id: verbIri(action.verb), display: { 'en-US': VERBS[action.verb] } },
     object: toActivity(homePage, action.object),
-    ...(action.result ? { result: action.result } : {}),
+    ...(action.result ? { result: withScoreRange(action.result) } : {}),
     context: {
       registration: context.registration,
       platform: 'Orbis',
@@ -160,4 +189,7 @@ export function buildStatement(
     stored: stored.toISOString(),
     version: XAPI_VERSION,
   };
+  const problems = listStatementProblems(statement);
+  if (problems.length > 0) throw new Error(`Invalid xAPI statement (${action.verb}): ${problems.join('; ')}`);
+  return statement;
 }

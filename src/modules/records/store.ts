@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
@@ -16,7 +16,8 @@ import {
 
 /**
  * Appends statements in the caller's transaction, so a learning action and its record commit
- * or roll back together. Many rows go in one INSERT.
+ * or roll back together. Many rows go in one INSERT. Throws (a bug in the caller) when an action
+ * cannot make a valid xAPI 2.0 statement.
  */
 export async function recordLearningActions(
   executor: Executor,
@@ -49,35 +50,69 @@ export async function recordLearningActions(
   return statements;
 }
 
+export const STATEMENT_PAGE_MAX = 500;
+const VERB_NAMES = Object.keys(VERBS) as VerbName[];
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
+
+/** A point in time as a Date or an ISO 8601 string with a zone, within what PostgreSQL stores. */
+const instantSchema = z
+  .union([
+    z.date(),
+    z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, such as 2027-03-01T09:00:00Z' }),
+  ])
+  .transform((value) => (value instanceof Date ? value : new Date(value)))
+  .refine((date) => date.getTime() >= EARLIEST && date.getTime() <= LATEST, 'must be between 1970 and 9999');
+
+/** A verb by its ADL name (`completed`) or its IRI (`http://adlnet.gov/expapi/verbs/completed`). */
+const verbSchema = z
+  .string()
+  .transform((value) => VERB_NAMES.find((name) => name === value || verbIri(name) === value))
+  .refine((name) => name !== undefined, `must be one of ${VERB_NAMES.join(', ')} or its ADL IRI`)
+  .transform((name) => name!);
+
+/**
+ * A page of statements, oldest first. `since` (exclusive) and `until` (inclusive) bound the time
+ * a statement was stored, as in the xAPI statement resource; `after` is the cursor of the
+ * previous page.
+ */
 export const statementQuerySchema = z.strictObject({
-  verb: z.enum(Object.keys(VERBS) as [VerbName, ...VerbName[]]).optional(),
-  since: z.coerce.date().optional(),
-  until: z.coerce.date().optional(),
-  /** The `seq` of the last statement of the previous page. */
-  after: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  verb: verbSchema.optional(),
+  since: instantSchema.optional(),
+  until: instantSchema.optional(),
+  after: z.coerce
+    .number('must be a number')
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(Number.MAX_SAFE_INTEGER, 'is too large')
+    .optional(),
+  limit: z.coerce
+    .number('must be a number')
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(STATEMENT_PAGE_MAX, `must be at most ${STATEMENT_PAGE_MAX}`)
+    .default(100),
 });
 export type StatementQuery = z.input<typeof statementQuerySchema>;
+type ParsedQuery = z.output<typeof statementQuerySchema>;
 
+/** `next` is the cursor to pass as `after` for the following page; null on the last page. */
 export type StatementPage = { statements: XapiStatement[]; next: number | null };
 
-function parseQuery(query: StatementQuery): z.infer<typeof statementQuerySchema> {
+function parseQuery(query: StatementQuery): ParsedQuery {
   const parsed = statementQuerySchema.safeParse(query);
   if (!parsed.success) {
-    throw invalid('records.query', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+    throw invalid('records.query', fields.map((entry) => `${entry.field}: ${entry.message}`).join('; '), { fields });
   }
   return parsed.data;
 }
 
-async function selectPage(
-  executor: Executor,
-  scope: SQL,
-  query: z.infer<typeof statementQuerySchema>,
-): Promise<StatementPage> {
+async function selectPage(executor: Executor, scope: SQL, query: ParsedQuery): Promise<StatementPage> {
   const conditions: SQL[] = [scope];
   if (query.verb) conditions.push(eq(lrsStatement.verb, verbIri(query.verb)));
-  if (query.since) conditions.push(gte(lrsStatement.timestamp, query.since));
-  if (query.until) conditions.push(lt(lrsStatement.timestamp, query.until));
+  if (query.since) conditions.push(gt(lrsStatement.stored, query.since));
+  if (query.until) conditions.push(lte(lrsStatement.stored, query.until));
   if (query.after !== undefined) conditions.push(gt(lrsStatement.seq, query.after));
   const rows = await executor
     .select({ seq: lrsStatement.seq, statement: lrsStatement.statement })
@@ -92,15 +127,15 @@ async function selectPage(
   };
 }
 
-/** The signed-in person's own statements, oldest first. Errors: unauthenticated, invalid. */
+/** The signed-in person's own statements, oldest first. Errors: unauthenticated, invalid 'records.query'. */
 export async function listMyStatements(ctx: ServiceContext, query: StatementQuery = {}): Promise<StatementPage> {
   if (!ctx.actor) throw unauthenticated();
   return selectPage(ctx.db, eq(lrsStatement.userId, ctx.actor.userId), parseQuery(query));
 }
 
 /**
- * Statements of one run. The caller (a module above courses) has already checked that the actor
- * may see the run's learners; this only reads.
+ * Statements of one run. The caller (a module or route above courses) has already checked that
+ * the actor may see the run's learners; this only reads. Errors: invalid 'records.query'.
  */
 export async function listRunStatementsUnchecked(
   executor: Executor,
@@ -110,11 +145,32 @@ export async function listRunStatementsUnchecked(
   return selectPage(executor, eq(lrsStatement.runId, runId), parseQuery(query));
 }
 
-/** Every statement of one person, for their data export; streamed in pages by the caller. */
+/** One page of one person's statements, for their data export. Errors: invalid 'records.query'. */
 export async function listStatementsOfUser(
   executor: Executor,
   userId: string,
   query: StatementQuery = {},
 ): Promise<StatementPage> {
-  return selectPage(executor, eq(lrsStatement.userId, userId), parseQuery({ limit: 500, ...query }));
+  return selectPage(executor, eq(lrsStatement.userId, userId), parseQuery({ limit: STATEMENT_PAGE_MAX, ...query }));
+}
+
+/**
+ * Every statement of one person, page after page, so an export of years of learning never holds
+ * more than one page in memory.
+ */
+export async function* iterateStatementsOfUser(
+  executor: Executor,
+  userId: string,
+  pageSize = STATEMENT_PAGE_MAX,
+): AsyncGenerator<XapiStatement[]> {
+  let after: number | undefined;
+  for (;;) {
+    const page = await listStatementsOfUser(executor, userId, {
+      limit: pageSize,
+      ...(after === undefined ? {} : { after }),
+    });
+    if (page.statements.length > 0) yield page.statements;
+    if (page.next === null) return;
+    after = page.next;
+  }
 }

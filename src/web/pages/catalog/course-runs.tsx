@@ -1,5 +1,8 @@
 import type { CourseRun } from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
+import { ANONYMOUS_RUN_STATE, type RunEnrollmentState } from '../enroll/course-state.ts';
+import { runAnchor } from '../enroll/paths.ts';
+import { RunEnrollment } from '../enroll/run-controls.tsx';
 
 /** Same rule as the catalog: open from the opening (or always) until closing, else until the run ends. */
 function describeEnrollment(t: T, run: CourseRun, now: Date): string {
@@ -38,15 +41,25 @@ function RunFacts({ t, run, now }: { t: T; run: CourseRun; now: Date }) {
   );
 }
 
-/** The runs a learner can still join or follow; dates are calendar dates shown at UTC. */
-export function RunList({ t, runs, now }: { t: T; runs: readonly CourseRun[]; now: Date }) {
+type RunListProps = {
+  t: T;
+  courseKey: string;
+  runs: readonly CourseRun[];
+  now: Date;
+  /** The viewer's place in each run; personal parts are filled for signed-in viewers only. */
+  enrollment?: RunEnrollmentState;
+};
+
+/** The runs a learner can still join or follow, each with its enroll, continue or leave controls. */
+export function RunList({ t, courseKey, runs, now, enrollment = ANONYMOUS_RUN_STATE }: RunListProps) {
   if (runs.length === 0) return <p>{t.t('catalog.course.noRuns')}</p>;
   return (
     <ul class="cards">
       {runs.map((run) => (
-        <li class="card">
+        <li class="card" id={runAnchor(run.code)}>
           <h3>{t.t('catalog.course.run', { code: run.code })}</h3>
           <RunFacts t={t} run={run} now={now} />
+          <RunEnrollment t={t} courseKey={courseKey} run={run} now={now} state={enrollment} />
         </li>
       ))}
     </ul>

@@ -10,6 +10,7 @@ import { MarkdownContent } from '../../views/blocks/markdown.tsx';
 import { defaultMediaUrl } from '../../views/blocks/media.ts';
 import { languageAttributes, pickText, type PickedText } from '../../views/course-card.tsx';
 import { serializeJsonLd } from '../../views/json-ld.ts';
+import type { RunEnrollmentState } from '../enroll/course-state.ts';
 import { CourseFacts } from './course-facts.tsx';
 import { RunList } from './course-runs.tsx';
 
@@ -23,6 +24,8 @@ export type CoursePageData = {
   /** The canonical address of the page. */
   url: string;
   baseUrl: string;
+  /** Enroll, continue and leave controls; personal only for signed-in viewers (never cached). */
+  enrollment?: RunEnrollmentState;
 };
 
 type Props = { t: T; data: CoursePageData };
@@ -69,7 +72,7 @@ export function CourseView({ t, data, jsonLd }: Props & { jsonLd: Record<string,
       <Syllabus t={t} sections={data.sections} />
       <section aria-labelledby="runs-heading">
         <h2 id="runs-heading">{t.t('catalog.course.runs')}</h2>
-        <RunList t={t} runs={data.runs} now={data.now} />
+        <RunList t={t} courseKey={course.key} runs={data.runs} now={data.now} enrollment={data.enrollment} />
       </section>
       <IndustryPartners t={t} metadata={metadata} />
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />

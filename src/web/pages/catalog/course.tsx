@@ -15,6 +15,7 @@ import { sendPage } from '../../render.tsx';
 import { pickText } from '../../views/course-card.tsx';
 import { buildCourseJsonLd, type JsonLdOrganization } from '../../views/json-ld.ts';
 import { defaultMediaUrl } from '../../views/blocks/media.ts';
+import { loadRunEnrollmentState } from '../enroll/course-state.ts';
 import { CourseView, type CoursePageData } from './course-view.tsx';
 import { licenceUrl } from './licences.ts';
 
@@ -92,7 +93,8 @@ export function buildJsonLdFor(data: CoursePageData, locale: string, credential:
 
 export async function courseRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { key: string } }>('/courses/:key', async (request, reply) => {
-    const data = await loadCoursePage(request, request.params.key);
+    const page = await loadCoursePage(request, request.params.key);
+    const data = { ...page, enrollment: await loadRunEnrollmentState(request, reply, page.runs) };
     const { t } = request;
     const jsonLd = buildJsonLdFor(data, t.locale, t.t('catalog.course.credential'));
     const title = pickText(data.metadata.title, t.locale)?.text ?? data.course.key;

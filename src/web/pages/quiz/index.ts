@@ -1,3 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { quizRoutes } from './routes.tsx';
 
-export async function quizPageRoutes(_app: FastifyInstance): Promise<void> {}
+/** The quiz pages of a run: intro and attempt form, start, save, submit, and each attempt's result. */
+export async function quizPageRoutes(app: FastifyInstance): Promise<void> {
+  await quizRoutes(app);
+}

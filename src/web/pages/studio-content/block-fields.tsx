@@ -30,6 +30,8 @@ export const BLOCK_FIELD_IDS: Record<string, string> = {
   mode: 'block-mode',
   assignmentType: 'block-assignment-type',
   attemptsAllowed: 'block-attempts',
+  dueAfterDays: 'block-due-after-days',
+  reveal: 'block-reveal',
 };
 
 export function TypeFields(props: FieldsProps) {
@@ -333,6 +335,32 @@ function QuizSettingsFields({ t, values, errors }: FieldsProps) {
         hint={t.t('studioContent.quiz.attemptsHint')}
         value={value('attemptsAllowed')}
         error={errors.attemptsAllowed}
+      />
+      <TextField
+        t={t}
+        id="block-due-after-days"
+        name="dueAfterDays"
+        type="number"
+        min={0}
+        max={3650}
+        label={t.t('studioContent.quiz.dueAfterDays')}
+        hint={t.t('studioContent.quiz.dueAfterDaysHint')}
+        value={value('dueAfterDays')}
+        error={errors.dueAfterDays}
+      />
+      <SelectField
+        t={t}
+        id="block-reveal"
+        name="reveal"
+        label={t.t('studioContent.quiz.reveal')}
+        hint={t.t('studioContent.quiz.revealHint')}
+        options={[
+          { value: 'immediately', label: t.t('studioContent.quiz.revealImmediately') },
+          { value: 'after_due', label: t.t('studioContent.quiz.revealAfterDue') },
+          { value: 'never', label: t.t('studioContent.quiz.revealNever') },
+        ]}
+        value={value('reveal') || 'immediately'}
+        error={errors.reveal}
       />
       <p>
         <label>

@@ -1,4 +1,12 @@
-import type { Block, BlockInput, BlockType, MediaAsset, QuizBlock } from '../../../modules/courses/index.ts';
+import {
+  REVEAL_POLICIES,
+  type Block,
+  type BlockInput,
+  type BlockType,
+  type MediaAsset,
+  type QuizBlock,
+  type RevealPolicy,
+} from '../../../modules/courses/index.ts';
 import { isChecked, readField, readList, type FieldErrors } from './shared.ts';
 
 /** One caption row of the video form; rows left empty are dropped on save. */
@@ -16,6 +24,8 @@ export function emptyBlockValues(type: BlockType): BlockValues {
     mode: 'graded',
     assignmentType: 'Homework',
     attemptsAllowed: '1',
+    dueAfterDays: '',
+    reveal: 'immediately',
   };
   return { type, fields, captions: [] };
 }
@@ -57,6 +67,8 @@ export function blockValuesOf(block: Block): BlockValues {
           attemptsAllowed: block.attemptsAllowed === null ? '' : String(block.attemptsAllowed),
           shuffleQuestions: block.shuffleQuestions ? 'yes' : '',
           shuffleChoices: block.shuffleChoices ? 'yes' : '',
+          dueAfterDays: block.dueAfterDays === null ? '' : String(block.dueAfterDays),
+          reveal: block.reveal,
         },
         captions: [],
       };
@@ -151,6 +163,13 @@ function readVideoForm(body: unknown, title: string) {
   return { values: { type: 'video' as const, fields, captions }, input, errors };
 }
 
+/** The longest a quiz may stay open after its start date, as the block schema allows. */
+const MAX_DUE_AFTER_DAYS = 3650;
+
+function readReveal(value: string): RevealPolicy {
+  return (REVEAL_POLICIES as readonly string[]).includes(value) ? (value as RevealPolicy) : 'immediately';
+}
+
 function readQuizSettings(body: unknown, title: string, current: QuizBlock | null) {
   const field = (name: string) => readField(body, name);
   const fields = {
@@ -160,10 +179,15 @@ function readQuizSettings(body: unknown, title: string, current: QuizBlock | nul
     attemptsAllowed: field('attemptsAllowed'),
     shuffleQuestions: isChecked(body, 'shuffleQuestions') ? 'yes' : '',
     shuffleChoices: isChecked(body, 'shuffleChoices') ? 'yes' : '',
+    dueAfterDays: field('dueAfterDays'),
+    reveal: readReveal(field('reveal')),
   };
   const errors: FieldErrors = {};
   const attempts = readWholeNumber(fields.attemptsAllowed);
   if (attempts === 'invalid') errors.attemptsAllowed = 'studioContent.error.attempts';
+  const dueAfterDays = readWholeNumber(fields.dueAfterDays);
+  const dueInvalid = dueAfterDays === 'invalid' || (dueAfterDays !== null && dueAfterDays > MAX_DUE_AFTER_DAYS);
+  if (dueInvalid) errors.dueAfterDays = 'studioContent.error.dueAfterDays';
   const input: BlockInput = {
     type: 'quiz',
     title,
@@ -172,6 +196,8 @@ function readQuizSettings(body: unknown, title: string, current: QuizBlock | nul
     attemptsAllowed: attempts === 'invalid' ? null : attempts,
     shuffleQuestions: fields.shuffleQuestions === 'yes',
     shuffleChoices: fields.shuffleChoices === 'yes',
+    dueAfterDays: dueInvalid ? null : (dueAfterDays as number | null),
+    reveal: fields.reveal,
     questions: current?.questions ?? [],
   };
   return { values: { type: 'quiz' as const, fields, captions: [] }, input, errors };

@@ -92,6 +92,18 @@ function RunSection({ t, csrf, state, run, manages }: Props & { run: CourseRun; 
           {t.t('studio.runs.passMark', { mark: t.formatNumber(run.gradingPolicy.passMark, { style: 'percent' }) })}
         </dd>
       </dl>
+      {state.studio.capabilities.has('view_learners') && (
+        <p class="actions">
+          <a href={`${base}/learners`}>
+            {t.t('enroll.studio.learners')}
+            <span class="visually-hidden">{t.t('enroll.run.forRun', { code: run.code })}</span>
+          </a>
+          <a href={`${base}/gradebook`}>
+            {t.t('enroll.studio.gradebook')}
+            <span class="visually-hidden">{t.t('enroll.run.forRun', { code: run.code })}</span>
+          </a>
+        </p>
+      )}
       {manages && (
         <>
           {newer.length > 0 && (

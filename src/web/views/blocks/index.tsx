@@ -7,6 +7,8 @@ import { QuizBlockView } from './quiz.tsx';
 import { TextBlockView } from './text.tsx';
 import { VideoBlockView } from './video.tsx';
 
+export { LearnerBlockView, QuizCard, type LearnerBlockViewProps, type QuizCardLink } from './learner.tsx';
+export { LearnerVideoView, formatCueTime, pickDefaultCaption } from './learner-video.tsx';
 export { MarkdownContent } from './markdown.tsx';
 export { defaultMediaUrl, type MediaUrl } from './media.ts';
 

@@ -1,0 +1,103 @@
+import type { Executor } from '../../platform/db/index.ts';
+import { getReleaseTree } from '../courses/index.ts';
+import type { LearnerRun } from '../enrollment/index.ts';
+import { computeCourseGrade, listGradedQuizzes, toGradeInputs } from './course-grade.ts';
+import { lockCourseGrade, selectQuizScores, updateCourseGrade, type StoredCourseGrade } from './grades-store.ts';
+import { announceCoursePasses } from './passed.ts';
+
+/** A staff override to apply together with the recomputation: a grade 0..1, or null to clear it. */
+export type OverrideChange = { override: number | null; reason: string | null; by: string };
+
+export type GradeOutcome = {
+  /** The grade that counts: the override when there is one, else the computed grade. */
+  grade: number;
+  computed: number;
+  override: number | null;
+  passed: boolean;
+  newlyPassed: boolean;
+  passedAt: Date | null;
+  /** The row as it was before this change, for audit records; null when the learner had none. */
+  before: StoredCourseGrade | null;
+};
+
+/**
+ * Recomputes one learner's grade from the release's graded quizzes and their best scores, stores
+ * it (keeping any override, or applying `change`) and announces a first pass. Runs in the
+ * caller's transaction with the grade row locked.
+ *
+ * Passing is sticky: once `passedAt` is set, a lower grade later (a changed policy, a new release,
+ * an override) leaves it and its event alone. A pass has effects outside this row that cannot be
+ * taken back by recomputing — a certificate issued from the event, a statement already sent to
+ * other record stores, a learner told they passed — so withdrawing one must be a deliberate act
+ * of its own, not the side effect of a recalculation.
+ */
+export async function applyCourseGrade(
+  tx: Executor,
+  learner: LearnerRun,
+  at: Date,
+  change?: OverrideChange,
+): Promise<GradeOutcome> {
+  const { course, run, enrollment } = learner;
+  const { row: current, created } = await lockCourseGrade(
+    tx,
+    { enrollmentId: enrollment.id, runId: run.id, userId: enrollment.userId },
+    at,
+  );
+  const tree = await getReleaseTree(tx, run.releaseId);
+  const scores = await selectQuizScores(tx, enrollment.id);
+  const { grade: computed, breakdown } = computeCourseGrade(
+    run.gradingPolicy,
+    toGradeInputs(listGradedQuizzes(tree), scores),
+  );
+  const override = change ? change.override : current.override;
+  const grade = override ?? computed;
+  const newlyPassed = current.passedAt === null && grade >= run.gradingPolicy.passMark;
+  const passedAt = current.passedAt ?? (newlyPassed ? at : null);
+  await updateCourseGrade(tx, enrollment.id, {
+    computed,
+    breakdown,
+    passed: passedAt !== null,
+    passedAt,
+    updatedAt: at,
+    ...(change
+      ? {
+          override,
+          overrideReason: override === null ? null : change.reason,
+          overriddenBy: override === null ? null : change.by,
+          overriddenAt: override === null ? null : at,
+        }
+      : {}),
+  });
+  if (newlyPassed) {
+    await announceCoursePasses(
+      tx,
+      [
+        {
+          enrollmentUuid: enrollment.uuid,
+          userId: enrollment.userId,
+          run,
+          course: { id: course.id, key: course.key, title: tree.metadata.title },
+          grade,
+          passedAt: at,
+        },
+      ],
+      at,
+    );
+  }
+  const before = created ? null : current;
+  return { grade, computed, override, passed: passedAt !== null, newlyPassed, passedAt, before };
+}
+
+/**
+ * Recomputes and stores the learner's course grade in the caller's transaction; called after
+ * every submitted attempt. Announces the first pass (outbox `course.passed` and an xAPI 'passed'
+ * statement). See `applyCourseGrade` for why passing is sticky.
+ */
+export async function refreshCourseGrade(
+  tx: Executor,
+  learner: LearnerRun,
+  at: Date,
+): Promise<{ grade: number; passed: boolean; newlyPassed: boolean }> {
+  const { grade, passed, newlyPassed } = await applyCourseGrade(tx, learner, at);
+  return { grade, passed, newlyPassed };
+}

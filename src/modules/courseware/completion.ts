@@ -1,0 +1,90 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/index.ts';
+import type { BlockType } from '../courses/index.ts';
+import type { LearnerRun } from '../enrollment/index.ts';
+import { recordLearningActions } from '../records/index.ts';
+import { cwrCompletion, type COMPLETION_KINDS } from './schema.ts';
+import { blockActivity, buildAction, unitActivity } from './statements.ts';
+
+export type CompletionKind = (typeof COMPLETION_KINDS)[number];
+
+/** A block as completion needs it; `type` and `unit` make the xAPI statement more precise. */
+export type CompletableBlock = {
+  entityId: number;
+  versionId: number;
+  uuid: string;
+  title: string;
+  /** The kind of block; guessed from the completion kind when absent (a submission is a quiz). */
+  type?: BlockType;
+  /** The unit holding the block, named as the statement's parent activity. */
+  unit?: { uuid: string; title: string };
+};
+
+export type Completion = { blockEntityId: number; versionId: number; kind: CompletionKind; completedAt: Date };
+
+function guessType(kind: CompletionKind): BlockType {
+  if (kind === 'submitted') return 'quiz';
+  if (kind === 'watched') return 'video';
+  return 'text';
+}
+
+/**
+ * Marks a block completed for the learner, in the caller's transaction. Idempotent: the first
+ * completion stays (its kind, version and time), later ones change nothing. Returns true when the
+ * block was newly completed, and only then writes the xAPI 'completed' statement.
+ */
+export async function markBlockCompleted(
+  tx: Executor,
+  learner: LearnerRun,
+  block: CompletableBlock,
+  kind: CompletionKind,
+  at: Date,
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(cwrCompletion)
+    .values({
+      enrollmentId: learner.enrollment.id,
+      blockEntityId: block.entityId,
+      versionId: block.versionId,
+      kind,
+      completedAt: at,
+    })
+    .onConflictDoNothing()
+    .returning({ blockEntityId: cwrCompletion.blockEntityId });
+  if (inserted.length === 0) return false;
+  const language = learner.run.language;
+  const activity = blockActivity(
+    { uuid: block.uuid, title: block.title, type: block.type ?? guessType(kind) },
+    language,
+  );
+  const parent = block.unit ? unitActivity(block.unit, language) : undefined;
+  await recordLearningActions(
+    tx,
+    [buildAction(learner, 'completed', activity, at, { result: { completion: true }, ...(parent ? { parent } : {}) })],
+    at,
+  );
+  return true;
+}
+
+/** The learner's completions in a run, optionally only of some blocks, by block entity id. */
+export async function selectCompletions(
+  executor: Executor,
+  enrollmentId: number,
+  blockEntityIds?: readonly number[],
+): Promise<Map<number, Completion>> {
+  if (blockEntityIds && blockEntityIds.length === 0) return new Map();
+  const rows = await executor
+    .select({
+      blockEntityId: cwrCompletion.blockEntityId,
+      versionId: cwrCompletion.versionId,
+      kind: cwrCompletion.kind,
+      completedAt: cwrCompletion.completedAt,
+    })
+    .from(cwrCompletion)
+    .where(
+      blockEntityIds
+        ? and(eq(cwrCompletion.enrollmentId, enrollmentId), inArray(cwrCompletion.blockEntityId, [...blockEntityIds]))
+        : eq(cwrCompletion.enrollmentId, enrollmentId),
+    );
+  return new Map(rows.map((row) => [row.blockEntityId, row]));
+}
