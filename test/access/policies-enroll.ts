@@ -12,7 +12,7 @@ const RUN_PAGE = '/courses/:key/runs/:code';
 const RUN_SAMPLE = '/courses/no-such-course/runs/2027-T1';
 const STUDIO_RUN = '/studio/courses/:key/runs/:code';
 const STUDIO_SAMPLE = '/studio/courses/no-such-course/runs/2027-T1';
-const API_RUN = '/api/v1/courses/:key/runs/:code';
+const API_RUN = '/api/v1/courses/:courseKey/runs/:runCode';
 const API_SAMPLE = '/api/v1/courses/no-such-course/runs/2027-T1';
 
 export const ENROLL_POLICIES: RoutePolicy[] = [

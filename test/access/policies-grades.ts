@@ -20,15 +20,13 @@ export const GRADE_POLICIES: RoutePolicy[] = [
     audience: 'enrolled',
     roleTable: PAGES,
   },
-  ...['/gradebook', '/gradebook.csv'].map(
-    (suffix): RoutePolicy => ({
-      method: 'GET',
-      url: `${STUDIO_RUN}${suffix}`,
-      sample: `${SAMPLE_STUDIO_RUN}${suffix}`,
-      audience: 'course-staff',
-      roleTable: PAGES,
-    }),
-  ),
+  ...['/gradebook', '/gradebook.csv'].map((suffix): RoutePolicy => ({
+    method: 'GET',
+    url: `${STUDIO_RUN}${suffix}`,
+    sample: `${SAMPLE_STUDIO_RUN}${suffix}`,
+    audience: 'course-staff',
+    roleTable: PAGES,
+  })),
   {
     method: 'POST',
     url: `${STUDIO_RUN}/gradebook/:enrollmentId/override`,
@@ -43,15 +41,13 @@ export const GRADE_POLICIES: RoutePolicy[] = [
     audience: 'enrolled',
     roleTable: API,
   },
-  ...['/gradebook', '/gradebook.csv'].map(
-    (suffix): RoutePolicy => ({
-      method: 'GET',
-      url: `${API_RUN}${suffix}`,
-      sample: `${SAMPLE_API_RUN}${suffix}`,
-      audience: 'course-staff',
-      roleTable: API,
-    }),
-  ),
+  ...['/gradebook', '/gradebook.csv'].map((suffix): RoutePolicy => ({
+    method: 'GET',
+    url: `${API_RUN}${suffix}`,
+    sample: `${SAMPLE_API_RUN}${suffix}`,
+    audience: 'course-staff',
+    roleTable: API,
+  })),
   {
     method: 'PUT',
     url: `${API_RUN}/grades/:enrollmentId/override`,

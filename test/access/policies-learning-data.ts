@@ -38,7 +38,7 @@ export const LEARNING_DATA_POLICIES: RoutePolicy[] = [
   },
   {
     method: 'GET',
-    url: '/api/v1/courses/:courseKey/runs/:runCode/statements',
+    url: '/api/v1/courses/:key/runs/:code/statements',
     sample: '/api/v1/courses/alpha-course/runs/2027-T1/statements',
     audience: 'course-staff',
     roleTable: API,

@@ -62,8 +62,8 @@ function generatorFor(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
     credential: fc.constantFrom<FuzzRequest['credential']>('token', 'session'),
     url: plausibleQuery().map((query) => {
       const path = operation.path
-        .replace('{courseKey}', world.course.cast.course.key)
-        .replace('{runCode}', world.course.run.code);
+        .replace('{key}', world.course.cast.course.key)
+        .replace('{code}', world.course.run.code);
       return query ? `${path}?${query}` : path;
     }),
     body: fc.constant(undefined),

@@ -12,12 +12,7 @@ export {
 } from './course-grade.ts';
 export { refreshCourseGrade } from './course-grade-refresh.ts';
 export { COURSE_PASSED_TOPIC, coursePassedDedupeKey } from './passed.ts';
-export {
-  getProgress,
-  type LearnerProgress,
-  type ProgressGroup,
-  type ProgressQuiz,
-} from './grades-progress.ts';
+export { getProgress, type LearnerProgress, type ProgressGroup, type ProgressQuiz } from './grades-progress.ts';
 export {
   GRADEBOOK_PAGE_SIZE,
   GRADEBOOK_STATUSES,
@@ -38,9 +33,4 @@ export {
   type GradebookCsvLabels,
 } from './gradebook-csv.ts';
 export { overrideGrade, overrideInputSchema, type OverrideInput, type OverrideResult } from './override.ts';
-export {
-  RECOMPUTE_BATCH_SIZE,
-  recomputeAllGrades,
-  recomputeRunGrades,
-  type RecomputeCounts,
-} from './recompute.ts';
+export { RECOMPUTE_BATCH_SIZE, recomputeAllGrades, recomputeRunGrades, type RecomputeCounts } from './recompute.ts';

@@ -104,7 +104,9 @@ describe('refreshCourseGrade', () => {
     await updateRun(world.cast.leadInstructor.ctx, world.key, world.run.code, { gradingPolicy: stricter });
     const stricterLearner = { ...learner, run: { ...learner.run, gradingPolicy: stricter } };
     expect(await refresh(stricterLearner)).toMatchObject({ passed: true, newlyPassed: false });
-    await updateRun(world.cast.leadInstructor.ctx, world.key, world.run.code, { gradingPolicy: world.run.gradingPolicy });
+    await updateRun(world.cast.leadInstructor.ctx, world.key, world.run.code, {
+      gradingPolicy: world.run.gradingPolicy,
+    });
     expect((await selectCourseGrade(handle.db, learner.enrollment.id))?.passedAt).toEqual(at);
     expect(await passEventsOf(learner.enrollment.uuid)).toHaveLength(1);
     expect(await passedStatementsOf(learner.enrollment.userId)).toHaveLength(1);

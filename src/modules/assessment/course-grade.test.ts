@@ -17,11 +17,13 @@ const quiz = (assignmentType: string, score: number | null, maxScore: number, gr
 
 describe('computeCourseGrade', () => {
   it('weighs each assignment type’s average by its weight', () => {
-    const result = computeCourseGrade(policy([['Homework', 0.4], ['Exam', 0.6]]), [
-      quiz('Homework', 1, 2),
-      quiz('Homework', 2, 2),
-      quiz('Exam', 3, 4),
-    ]);
+    const result = computeCourseGrade(
+      policy([
+        ['Homework', 0.4],
+        ['Exam', 0.6],
+      ]),
+      [quiz('Homework', 1, 2), quiz('Homework', 2, 2), quiz('Exam', 3, 4)],
+    );
     expect(result.grade).toBe(0.75);
     expect(result.breakdown).toEqual([
       { type: 'Homework', average: 0.75, weight: 0.4, dropped: 0 },
@@ -47,9 +49,9 @@ describe('computeCourseGrade', () => {
   });
 
   it('counts an unattempted quiz as zero', () => {
-    expect(computeCourseGrade(policy([['Homework', 1]]), [quiz('Homework', null, 2), quiz('Homework', 2, 2)]).grade).toBe(
-      0.5,
-    );
+    expect(
+      computeCourseGrade(policy([['Homework', 1]]), [quiz('Homework', null, 2), quiz('Homework', 2, 2)]).grade,
+    ).toBe(0.5);
   });
 
   it('leaves practice quizzes out', () => {
@@ -66,11 +68,19 @@ describe('computeCourseGrade', () => {
   });
 
   it('ignores quizzes worth no points', () => {
-    expect(computeCourseGrade(policy([['Homework', 1]]), [quiz('Homework', 0, 0), quiz('Homework', 1, 1)]).grade).toBe(1);
+    expect(computeCourseGrade(policy([['Homework', 1]]), [quiz('Homework', 0, 0), quiz('Homework', 1, 1)]).grade).toBe(
+      1,
+    );
   });
 
   it('gives a type without quizzes an average of zero', () => {
-    const result = computeCourseGrade(policy([['Homework', 0.5], ['Exam', 0.5]]), [quiz('Homework', 1, 1)]);
+    const result = computeCourseGrade(
+      policy([
+        ['Homework', 0.5],
+        ['Exam', 0.5],
+      ]),
+      [quiz('Homework', 1, 1)],
+    );
     expect(result.grade).toBe(0.5);
     expect(result.breakdown[1]).toEqual({ type: 'Exam', average: 0, weight: 0.5, dropped: 0 });
   });
@@ -108,7 +118,10 @@ describe('computeCourseGrade', () => {
     );
     fc.assert(
       fc.property(inputs, fc.integer({ min: 0, max: 3 }), (quizzes, drop) => {
-        const rules = policy([['Homework', 0.3, drop], ['Exam', 0.7, drop]]);
+        const rules = policy([
+          ['Homework', 0.3, drop],
+          ['Exam', 0.7, drop],
+        ]);
         const forward = computeCourseGrade(rules, quizzes);
         const backward = computeCourseGrade(rules, [...quizzes].reverse());
         expect(backward).toEqual(forward);

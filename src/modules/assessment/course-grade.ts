@@ -132,8 +132,3 @@ function scaleScore(stored: StoredQuizScore | undefined, maxScore: number): numb
   if (stored.maxScore === maxScore) return stored.score;
   return stored.maxScore > 0 ? (stored.score / stored.maxScore) * maxScore : 0;
 }
-
-/** The grade that counts: an override when staff set one, otherwise the computed grade. */
-export function effectiveGrade(grade: { computed: number; override: number | null }): number {
-  return grade.override ?? grade.computed;
-}

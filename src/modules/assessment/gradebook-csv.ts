@@ -104,7 +104,13 @@ export async function streamGradebookCsv(
       // One string per batch: thousands of tiny writes cost more than the text itself.
       let chunk = '';
       for (const learner of batch) {
-        const row = toGradebookRow(learner, run.gradingPolicy, quizzes, quizzes, scores.get(learner.enrollment.id) ?? new Map());
+        const row = toGradebookRow(
+          learner,
+          run.gradingPolicy,
+          quizzes,
+          quizzes,
+          scores.get(learner.enrollment.id) ?? new Map(),
+        );
         chunk += toCsvLine([
           row.userId,
           row.name,

@@ -102,9 +102,9 @@ describe('getGradebook', () => {
     await expect(getGradebook(lead, world.key, world.run.code, { page: 0 })).rejects.toMatchObject({
       code: 'gradebook.invalid_filter',
     });
-    await expect(
-      getGradebook(lead, world.key, world.run.code, { status: 'maybe' as 'passed' }),
-    ).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(getGradebook(lead, world.key, world.run.code, { status: 'maybe' as 'passed' })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
     await expect(getGradebook(lead, world.key, world.run.code, { q: 'a\u0000b' })).rejects.toMatchObject({
       kind: 'invalid',
     });

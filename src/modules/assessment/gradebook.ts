@@ -23,11 +23,21 @@ export type GradebookStatus = (typeof GRADEBOOK_STATUSES)[number];
 const CONTROL = /[\u0000-\u001F\u007F]/u;
 
 export const gradebookQuerySchema = z.strictObject({
-  q: z.string().trim().max(200, 'must be at most 200 characters').refine((v) => !CONTROL.test(v), 'must be a single line of text').default(''),
+  q: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .refine((v) => !CONTROL.test(v), 'must be a single line of text')
+    .default(''),
   status: z.enum(GRADEBOOK_STATUSES).optional(),
   assignmentType: z.string().trim().max(60, 'must be at most 60 characters').optional(),
   page: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000).default(1),
-  pageSize: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(GRADEBOOK_PAGE_SIZE),
+  pageSize: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be at most 200')
+    .default(GRADEBOOK_PAGE_SIZE),
 });
 export type GradebookQuery = z.input<typeof gradebookQuerySchema>;
 
@@ -69,7 +79,10 @@ export type Gradebook = {
 function parseQuery(query: GradebookQuery) {
   const parsed = gradebookQuerySchema.safeParse(query);
   if (parsed.success) return parsed.data;
-  const fields = parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || 'query', message: issue.message }));
+  const fields = parsed.error.issues.map((issue) => ({
+    field: issue.path.join('.') || 'query',
+    message: issue.message,
+  }));
   throw invalid('gradebook.invalid_filter', fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
 }
 

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
 import type { GradeBreakdownEntry, StoredQuizScore } from './course-grade.ts';
 import { asmCourseGrade, asmQuizScore } from './schema.ts';
@@ -107,20 +107,4 @@ export type GradeRowChange = Partial<
 
 export async function updateCourseGrade(tx: Executor, enrollmentId: number, change: GradeRowChange): Promise<void> {
   await tx.update(asmCourseGrade).set(change).where(eq(asmCourseGrade.enrollmentId, enrollmentId));
-}
-
-/** How many learners of a run have a grade row, passed, and their mean grade (override first). */
-export async function summarizeRunGrades(
-  executor: Executor,
-  runId: number,
-): Promise<{ graded: number; passed: number; averageGrade: number | null }> {
-  const [row] = await executor
-    .select({
-      graded: sql<number>`count(*)::int`,
-      passed: sql<number>`count(*) filter (where ${asmCourseGrade.passed})::int`,
-      averageGrade: sql<number | null>`avg(coalesce(${asmCourseGrade.override}, ${asmCourseGrade.computed}))::float8`,
-    })
-    .from(asmCourseGrade)
-    .where(eq(asmCourseGrade.runId, runId));
-  return { graded: row?.graded ?? 0, passed: row?.passed ?? 0, averageGrade: row?.averageGrade ?? null };
 }

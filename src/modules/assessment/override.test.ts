@@ -30,7 +30,10 @@ describe('overrideGrade', () => {
       overrideReason: 'Oral examination passed',
       overriddenBy: ta.user.id,
     });
-    const [audit] = await listAuditEvents(handle.db, { action: 'grade.override_set', objectId: learner.enrollment.uuid });
+    const [audit] = await listAuditEvents(handle.db, {
+      action: 'grade.override_set',
+      objectId: learner.enrollment.uuid,
+    });
     expect(audit).toMatchObject({
       actorId: ta.user.id,
       objectType: 'enrollment',
@@ -90,9 +93,9 @@ describe('overrideGrade', () => {
     }
     const elsewhere = await createGradesWorld(handle.db, { helpers: world.helpers });
     const { learner } = await elsewhere.buildEnrolledLearner();
-    await expect(
-      overrideGrade(lead, world.key, world.run.code, learner.enrollment.uuid, input),
-    ).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(overrideGrade(lead, world.key, world.run.code, learner.enrollment.uuid, input)).rejects.toMatchObject({
+      kind: 'not_found',
+    });
   });
 
   it('is for those who grade: not owner admins, authors, learners or strangers', async () => {

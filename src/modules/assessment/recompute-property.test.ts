@@ -39,11 +39,19 @@ type QuestionSpec =
   | { kind: 'short_text'; points: number; accepted: string };
 type QuizSpec = { mode: 'graded' | 'practice'; type: string; questions: QuestionSpec[] };
 type AnswerSeed = { skip: boolean; choice: number; pick: boolean[]; number: number; text: number };
-type LearnerSpec = { attempts: Array<{ quiz: number; answers: AnswerSeed[] }>; override: number | null; overrideAt: number };
+type LearnerSpec = {
+  attempts: Array<{ quiz: number; answers: AnswerSeed[] }>;
+  override: number | null;
+  overrideAt: number;
+};
 
 const points = fc.constantFrom(0, 0.5, 1, 2, 3);
 const question: fc.Arbitrary<QuestionSpec> = fc.oneof(
-  fc.record({ kind: fc.constant('single_choice' as const), points, correct: fc.constantFrom('a' as const, 'b' as const) }),
+  fc.record({
+    kind: fc.constant('single_choice' as const),
+    points,
+    correct: fc.constantFrom('a' as const, 'b' as const),
+  }),
   fc.record({
     kind: fc.constant('multiple_choice' as const),
     points,
@@ -87,7 +95,10 @@ const learner: fc.Arbitrary<LearnerSpec> = fc.record({
   attempts: fc.array(fc.record({ quiz: fc.nat(), answers: fc.array(seed, { minLength: 3, maxLength: 3 }) }), {
     maxLength: 5,
   }),
-  override: fc.option(fc.integer({ min: 0, max: 100 }).map((value) => value / 100), { nil: null }),
+  override: fc.option(
+    fc.integer({ min: 0, max: 100 }).map((value) => value / 100),
+    { nil: null },
+  ),
   overrideAt: fc.nat(),
 });
 
@@ -158,9 +169,15 @@ async function playScenario(quizzes: QuizSpec[], rules: GradingPolicy, learners:
   const section = await addSection(lead, course.key, { title: 'Week 1' });
   const unit = await addUnit(lead, course.key, section.key, { title: 'Quizzes' });
   const blocks = [];
-  for (const [index, spec] of quizzes.entries()) blocks.push(await addBlock(lead, course.key, unit.key, toBlock(spec, index)));
+  for (const [index, spec] of quizzes.entries())
+    blocks.push(await addBlock(lead, course.key, unit.key, toBlock(spec, index)));
   await publishCourse(lead, course.key, { message: 'Edition' });
-  const run = await createRun(lead, course.key, { code: 'SP', pacing: 'self_paced', language: 'en', gradingPolicy: rules });
+  const run = await createRun(lead, course.key, {
+    code: 'SP',
+    pacing: 'self_paced',
+    language: 'en',
+    gradingPolicy: rules,
+  });
 
   const enrolled = [];
   for (const [index, spec] of learners.entries()) {

@@ -24,7 +24,8 @@ const system = () => ({ db: handle.db, clock: world.helpers.clock, actor: SYSTEM
 
 async function learnerWith(scores: Array<[keyof GradesWorld['quizzes'], number, number]>) {
   const { learner } = await world.buildEnrolledLearner();
-  for (const [quiz, score, max] of scores) await storeQuizScoreForTest(handle.db, learner, world.quizzes[quiz], score, max);
+  for (const [quiz, score, max] of scores)
+    await storeQuizScoreForTest(handle.db, learner, world.quizzes[quiz], score, max);
   await handle.db.transaction((tx) => refreshCourseGrade(tx, learner, at));
   return learner;
 }
@@ -38,8 +39,15 @@ describe('recomputeRunGrades', () => {
 
   it('rewrites the grades a new policy changes, announces the passes it brings and keeps earlier ones', async () => {
     const examOnly = await learnerWith([['exam', 4, 5]]); // 0.6·0.8 = 0.48 now
-    const homeworkOnly = await learnerWith([['hw1', 2, 2], ['hw2', 4, 4]]); // 0.4·1 = 0.4
-    const passedAlready = await learnerWith([['hw1', 2, 2], ['hw2', 4, 4], ['exam', 5, 5]]);
+    const homeworkOnly = await learnerWith([
+      ['hw1', 2, 2],
+      ['hw2', 4, 4],
+    ]); // 0.4·1 = 0.4
+    const passedAlready = await learnerWith([
+      ['hw1', 2, 2],
+      ['hw2', 4, 4],
+      ['exam', 5, 5],
+    ]);
     expect((await selectCourseGrade(handle.db, passedAlready.enrollment.id))?.passedAt).toEqual(at);
     const policy: GradingPolicy = { assignmentTypes: [{ name: 'Exam', weight: 1, dropLowest: 0 }], passMark: 0.7 };
     await updateRun(world.cast.leadInstructor.ctx, world.key, world.run.code, { gradingPolicy: policy });
@@ -52,8 +60,14 @@ describe('recomputeRunGrades', () => {
       passedAt: world.helpers.clock.now(),
       breakdown: [{ type: 'Exam', average: 0.8, weight: 1, dropped: 0 }],
     });
-    expect(await selectCourseGrade(handle.db, homeworkOnly.enrollment.id)).toMatchObject({ computed: 0, passed: false });
-    expect(await selectCourseGrade(handle.db, passedAlready.enrollment.id)).toMatchObject({ computed: 1, passedAt: at });
+    expect(await selectCourseGrade(handle.db, homeworkOnly.enrollment.id)).toMatchObject({
+      computed: 0,
+      passed: false,
+    });
+    expect(await selectCourseGrade(handle.db, passedAlready.enrollment.id)).toMatchObject({
+      computed: 1,
+      passedAt: at,
+    });
     const events = await listOutboxEvents(handle.db, { topic: 'course.passed' });
     expect(events.filter((event) => event.payload.enrollmentUuid === examOnly.enrollment.uuid)).toHaveLength(1);
     expect(await recomputeRunGrades(system(), world.run.id)).toMatchObject({ changed: 0, newlyPassed: 0 });

@@ -105,7 +105,12 @@ async function recomputeBatch(
   }
   if (changes.length > 0) await writeGradeChanges(tx, changes, at);
   if (passing.length > 0) await announcePasses(tx, scope, passing, at);
-  return { lastId: rows.at(-1)!.enrollmentId, examined: rows.length, changed: changes.length, newlyPassed: passing.length };
+  return {
+    lastId: rows.at(-1)!.enrollmentId,
+    examined: rows.length,
+    changed: changes.length,
+    newlyPassed: passing.length,
+  };
 }
 
 async function announcePasses(

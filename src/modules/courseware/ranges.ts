@@ -20,10 +20,15 @@ export type WatchedSummary = {
   positionSeconds: number;
 };
 
+/** Milliseconds are plenty for a player, and keep tiny floats out of the database's REAL columns. */
+export function roundSeconds(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
 function clampRange([start, end]: WatchedRange, duration: number): WatchedRange | null {
   if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
-  const from = Math.min(Math.max(start, 0), duration);
-  const to = Math.min(Math.max(end, 0), duration);
+  const from = roundSeconds(Math.min(Math.max(start, 0), duration));
+  const to = roundSeconds(Math.min(Math.max(end, 0), duration));
   return to > from ? [from, to] : null;
 }
 

@@ -39,6 +39,21 @@ describe('video progress', () => {
     expect(second.completion).toBeNull();
   });
 
+  it('rounds reports to milliseconds, so subnormal numbers never reach the database', async () => {
+    const { ctx } = await newLearner();
+    const video = world.blocks.interview.key;
+    const tiny = await reportBlockProgress(ctx, world.key, 'SP', video, {
+      ranges: [[5e-324, 1.23456789]],
+      positionSeconds: 5e-324,
+      durationSeconds: 10.0000001,
+    });
+    expect(tiny.watched).toMatchObject({ watchedSeconds: 1.235, durationSeconds: 10, positionSeconds: 0 });
+    expect(tiny.watched?.fraction).toBeCloseTo(0.1235);
+    await expect(
+      reportBlockProgress((await newLearner()).ctx, world.key, 'SP', video, { durationSeconds: 1e-300 }),
+    ).rejects.toMatchObject({ code: 'courseware.duration_unknown' });
+  });
+
   it('completes a video as watched at 90 % and not before', async () => {
     const { ctx } = await newLearner();
     const video = world.blocks.video.key;

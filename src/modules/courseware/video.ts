@@ -11,6 +11,7 @@ import {
   WATCHED_FRACTION,
   listCrossedMilestones,
   mergeRanges,
+  roundSeconds,
   summarizeWatched,
   type WatchedSummary,
 } from './ranges.ts';
@@ -78,7 +79,7 @@ async function applyPlayback(
   at: Date,
 ): Promise<WatchedSummary> {
   const enrollmentId = learner.enrollment.id;
-  const reported = report.durationSeconds ?? 0;
+  const reported = roundSeconds(report.durationSeconds ?? 0);
   const stored = await lockVideoProgress(tx, enrollmentId, block.entityId, video.durationSeconds ?? reported, at);
   // The block's own duration is authoritative; a player's report only fills in an unknown one, once.
   const duration = video.durationSeconds ?? (stored.durationSeconds > 0 ? stored.durationSeconds : reported);
@@ -87,7 +88,7 @@ async function applyPlayback(
   }
   const before = summarizeWatched(stored.ranges, duration, stored.positionSeconds).fraction;
   const ranges = mergeRanges([...stored.ranges, ...(report.ranges ?? [])], duration);
-  const position = Math.min(report.positionSeconds ?? stored.positionSeconds, duration);
+  const position = roundSeconds(Math.min(report.positionSeconds ?? stored.positionSeconds, duration));
   await updateVideoProgress(
     tx,
     enrollmentId,

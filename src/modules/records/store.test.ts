@@ -72,6 +72,16 @@ describe('the learning record store', () => {
     expect(page.statements).toHaveLength(13);
     for (const statement of page.statements) expect(listStatementProblems(statement)).toEqual([]);
     expect(page.statements[0]!.actor.account).toEqual({ homePage: 'https://orbis.example', name: ada });
+    expect(Object.keys(page.statements[0]!)).toEqual([
+      'id',
+      'actor',
+      'verb',
+      'object',
+      'context',
+      'timestamp',
+      'stored',
+      'version',
+    ]);
   });
 
   it('appends in the caller’s transaction: a rolled back action leaves no record', async () => {

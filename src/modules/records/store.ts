@@ -108,6 +108,27 @@ function parseQuery(query: StatementQuery): ParsedQuery {
   return parsed.data;
 }
 
+const PROPERTY_ORDER = [
+  'id',
+  'actor',
+  'verb',
+  'object',
+  'result',
+  'context',
+  'timestamp',
+  'stored',
+  'authority',
+  'version',
+];
+
+/** jsonb keeps keys in its own order; statements go out in the order the standard lists them. */
+function inStandardOrder(stored: Record<string, unknown>): XapiStatement {
+  const ordered: Record<string, unknown> = {};
+  for (const key of PROPERTY_ORDER) if (key in stored) ordered[key] = stored[key];
+  for (const [key, value] of Object.entries(stored)) if (!(key in ordered)) ordered[key] = value;
+  return ordered as XapiStatement;
+}
+
 async function selectPage(executor: Executor, scope: SQL, query: ParsedQuery): Promise<StatementPage> {
   const conditions: SQL[] = [scope];
   if (query.verb) conditions.push(eq(lrsStatement.verb, verbIri(query.verb)));
@@ -122,7 +143,7 @@ async function selectPage(executor: Executor, scope: SQL, query: ParsedQuery): P
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   return {
-    statements: page.map((row) => row.statement as unknown as XapiStatement),
+    statements: page.map((row) => inStandardOrder(row.statement)),
     next: rows.length > query.limit ? page.at(-1)!.seq : null,
   };
 }

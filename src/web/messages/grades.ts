@@ -91,7 +91,8 @@ export const gradeMessages = defineMessages({
     'grades.gradebook.noQuizzes': 'The release this run serves has no graded quizzes.',
     'grades.notice.overridden': 'The grade was overridden.',
     'grades.notice.cleared': 'The override was cleared; the computed grade counts again.',
-    'grades.notice.invalid': 'Enter a grade from 0 to 100 % (or nothing, to clear) and a reason of 3 to 500 characters.',
+    'grades.notice.invalid':
+      'Enter a grade from 0 to 100 % (or nothing, to clear) and a reason of 3 to 500 characters.',
     'grades.csv.learnerId': 'Learner ID',
     'grades.csv.name': 'Name',
     'grades.csv.email': 'Email',

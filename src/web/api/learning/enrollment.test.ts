@@ -53,15 +53,13 @@ const WHO: Who[] = [
 ];
 
 describe('per-role access to every enrollment operation', () => {
-  let enrolledCaller: Caller;
-  beforeAll(async () => {
-    enrolledCaller = world.secretariat;
-  });
+  // Someone with no role on the course, enrolled in each run before the table runs.
+  const enrolledCaller = () => world.secretariat;
   const callerOf = (who: Who): Caller | null =>
     ({
       anonymous: null,
       learner: world.learner,
-      enrolled: enrolledCaller,
+      enrolled: enrolledCaller(),
       leadInstructor: world.leadInstructor,
       instructor: world.instructor,
       assistant: world.assistant,
@@ -143,7 +141,7 @@ describe('per-role access to every enrollment operation', () => {
 
   it.each(table)('%s answers each role as its policy says', async (_name, method, url, payload, expected) => {
     const code = await openRun();
-    expect((await call(enrolledCaller, 'POST', `${runUrl(code)}/enrollment`)).statusCode).toBe(201);
+    expect((await call(enrolledCaller(), 'POST', `${runUrl(code)}/enrollment`)).statusCode).toBe(201);
     for (const who of WHO) {
       const response = await call(callerOf(who), method, url(code), payload);
       expect(response.statusCode, who).toBe(expected[who]);

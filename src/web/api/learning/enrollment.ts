@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getReleaseTree } from '../../../modules/courses/index.ts';
+import {
+  courseKeySchema,
+  getCourseAccess,
+  getReleaseTree,
+  runCodeSchema,
+  type CourseCapability,
+} from '../../../modules/courses/index.ts';
 import {
   ENROLLMENT_MODES,
   ENROLLMENT_SOURCES,
@@ -11,12 +17,13 @@ import {
   enrollSelf,
   leaveRun,
   listMyEnrollments,
+  requirePublicRun,
   type Enrollment,
   type MyEnrollment,
 } from '../../../modules/enrollment/index.ts';
-import { requireCourseCapability } from '../courses/access.ts';
-import { localizedTextOutput, presentRun, runParamsSchema, runSchema } from '../courses/schemas.ts';
-import { requireSignedIn, serviceContextOf } from '../guards.ts';
+import { forbidden } from '../../../platform/errors/index.ts';
+import { localizedTextOutput, presentRun, runSchema } from '../courses/schemas.ts';
+import { requireSignedIn, requireViewer, serviceContextOf } from '../guards.ts';
 import { SIGNED_IN, problemResponses } from '../schemas.ts';
 
 const TAGS = ['Enrollment'];
@@ -25,6 +32,40 @@ const common = { tags: TAGS, security: SIGNED_IN };
 const BULK_BODY_LIMIT = 16 * 1024 * 1024;
 
 const instant = z.iso.datetime();
+
+const runParamsSchema = z.strictObject({
+  courseKey: courseKeySchema.describe('The course’s key, such as climate-data-101.'),
+  runCode: runCodeSchema.describe('The run’s code, such as 2027-T1.'),
+});
+
+/** The run named in the path, when both parts are well formed; malformed ones are left to validation (400). */
+function runAddressOf(request: FastifyRequest): { courseKey: string; runCode: string } | null {
+  const parsed = runParamsSchema.safeParse(request.params);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Route hook of the learner's own operations: 401 for nobody and 404 for a run that is not
+ * published, before any body is read. The services check again.
+ */
+async function requireKnownRun(request: FastifyRequest): Promise<void> {
+  requireViewer(request);
+  const address = runAddressOf(request);
+  if (address) await requirePublicRun(request.server.platform.db, address.courseKey, address.runCode);
+}
+
+/** Route hook of staff operations: 401, 404 for a course the caller cannot see, 403 without `capability`. */
+function requireRunCapability(capability: CourseCapability) {
+  return async function checkRunCapability(request: FastifyRequest): Promise<void> {
+    requireViewer(request);
+    const address = runAddressOf(request);
+    if (!address) return;
+    const { capabilities } = await getCourseAccess(serviceContextOf(request), address.courseKey);
+    if (!capabilities.has(capability)) {
+      throw forbidden('You are not on this course’s team, or your role does not allow this.');
+    }
+  };
+}
 
 const enrollmentSchema = z
   .object({
@@ -112,10 +153,10 @@ async function presentMyEnrollment(request: FastifyRequest, item: MyEnrollment) 
 /** Enrolling in runs and leaving them, your enrollments, and staff enrolling many people at once. */
 export async function enrollmentApiRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const runPath = '/api/v1/courses/:key/runs/:code';
+  const runPath = '/api/v1/courses/:courseKey/runs/:runCode';
 
   api.post(`${runPath}/enrollment`, {
-    onRequest: requireSignedIn,
+    onRequest: requireKnownRun,
     schema: {
       ...common,
       operationId: 'enrollInRun',
@@ -130,14 +171,14 @@ export async function enrollmentApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     handler: async (request, reply) => {
-      const { key, code } = request.params;
-      const { enrollment, changed, course, run } = await enrollSelf(serviceContextOf(request), key, code);
+      const { courseKey, runCode } = request.params;
+      const { enrollment, changed, course, run } = await enrollSelf(serviceContextOf(request), courseKey, runCode);
       return reply.status(changed ? 201 : 200).send(presentEnrollment(enrollment, course, run));
     },
   });
 
   api.delete(`${runPath}/enrollment`, {
-    onRequest: requireSignedIn,
+    onRequest: requireKnownRun,
     schema: {
       ...common,
       operationId: 'unenrollFromRun',
@@ -151,8 +192,8 @@ export async function enrollmentApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     handler: async (request) => {
-      const { key, code } = request.params;
-      const { enrollment, course, run } = await leaveRun(serviceContextOf(request), key, code);
+      const { courseKey, runCode } = request.params;
+      const { enrollment, course, run } = await leaveRun(serviceContextOf(request), courseKey, runCode);
       return presentEnrollment(enrollment, course, run);
     },
   });
@@ -177,7 +218,7 @@ export async function enrollmentApiRoutes(app: FastifyInstance): Promise<void> {
   });
 
   api.post(`${runPath}/enrollments`, {
-    onRequest: requireCourseCapability('enroll_learners'),
+    onRequest: requireRunCapability('enroll_learners'),
     bodyLimit: BULK_BODY_LIMIT,
     schema: {
       ...common,
@@ -189,8 +230,8 @@ export async function enrollmentApiRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: bulkReportSchema, ...problemResponses(400, 401, 403, 404) },
     },
     handler: async (request) => {
-      const { key, code } = request.params;
-      return bulkEnroll(serviceContextOf(request), key, code, request.body.emails);
+      const { courseKey, runCode } = request.params;
+      return bulkEnroll(serviceContextOf(request), courseKey, runCode, request.body.emails);
     },
   });
 }

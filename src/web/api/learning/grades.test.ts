@@ -42,40 +42,47 @@ const staffRead: Record<Role, number> = {
   otherAdmin: 403,
 };
 
-const TABLE: Array<{ operation: string; send: (role: Role) => ReturnType<typeof call>; expected: Record<Role, number> }> =
-  [
-    {
-      operation: 'getProgress GET …/progress',
-      send: (role) => call(role, 'GET', `${base}/progress`),
-      expected: {
-        anonymous: 401,
-        learner: 403,
-        enrolled: 200,
-        otherLearner: 200,
-        author: 403,
-        assistant: 403,
-        instructor: 403,
-        lead: 403,
-        ownerAdmin: 403,
-        otherAdmin: 403,
-      },
+const TABLE: Array<{
+  operation: string;
+  send: (role: Role) => ReturnType<typeof call>;
+  expected: Record<Role, number>;
+}> = [
+  {
+    operation: 'getProgress GET …/progress',
+    send: (role) => call(role, 'GET', `${base}/progress`),
+    expected: {
+      anonymous: 401,
+      learner: 403,
+      enrolled: 200,
+      otherLearner: 200,
+      author: 403,
+      assistant: 403,
+      instructor: 403,
+      lead: 403,
+      ownerAdmin: 403,
+      otherAdmin: 403,
     },
-    { operation: 'getGradebook GET …/gradebook', send: (role) => call(role, 'GET', `${base}/gradebook`), expected: staffRead },
-    {
-      operation: 'exportGradebook GET …/gradebook.csv',
-      send: (role) => call(role, 'GET', `${base}/gradebook.csv`),
-      expected: staffRead,
-    },
-    {
-      operation: 'overrideGrade PUT …/grades/:enrollmentId/override',
-      send: (role) =>
-        call(role, 'PUT', `${base}/grades/${w.otherLearner.learner.enrollment.uuid}/override`, {
-          grade: 0.4,
-          reason: `Set by ${role}`,
-        }),
-      expected: { ...staffRead, assistant: 200, instructor: 200, lead: 200, ownerAdmin: 403 },
-    },
-  ];
+  },
+  {
+    operation: 'getGradebook GET …/gradebook',
+    send: (role) => call(role, 'GET', `${base}/gradebook`),
+    expected: staffRead,
+  },
+  {
+    operation: 'exportGradebook GET …/gradebook.csv',
+    send: (role) => call(role, 'GET', `${base}/gradebook.csv`),
+    expected: staffRead,
+  },
+  {
+    operation: 'overrideGrade PUT …/grades/:enrollmentId/override',
+    send: (role) =>
+      call(role, 'PUT', `${base}/grades/${w.otherLearner.learner.enrollment.uuid}/override`, {
+        grade: 0.4,
+        reason: `Set by ${role}`,
+      }),
+    expected: { ...staffRead, assistant: 200, instructor: 200, lead: 200, ownerAdmin: 403 },
+  },
+];
 
 describe('who may call the grade operations', () => {
   for (const entry of TABLE) {
@@ -126,17 +133,13 @@ describe('getGradebook', () => {
     expect(exams.items).toMatchObject([{ name: 'Amina Okafor', mode: 'verified', scores: [4], passed: true }]);
   });
 
-  it.each([
-    ['page=0'],
-    ['pageSize=500'],
-    ['status=maybe'],
-    ['q=%00'],
-    ['unknown=1'],
-    [`q=${'x'.repeat(201)}`],
-  ])('refuses the query %s with a 400', async (query) => {
-    const response = await call('lead', 'GET', `${base}/gradebook?${query}`);
-    expect(response.statusCode).toBe(400);
-  });
+  it.each([['page=0'], ['pageSize=500'], ['status=maybe'], ['q=%00'], ['unknown=1'], [`q=${'x'.repeat(201)}`]])(
+    'refuses the query %s with a 400',
+    async (query) => {
+      const response = await call('lead', 'GET', `${base}/gradebook?${query}`);
+      expect(response.statusCode).toBe(400);
+    },
+  );
 });
 
 describe('exportGradebook', () => {
@@ -158,7 +161,13 @@ describe('overrideGrade', () => {
       reason: 'Project\nreviewed twice',
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ enrollmentId: uuid, override: 0.95, grade: 0.95, computed: 0.83, newlyPassed: false });
+    expect(response.json()).toMatchObject({
+      enrollmentId: uuid,
+      override: 0.95,
+      grade: 0.95,
+      computed: 0.83,
+      newlyPassed: false,
+    });
     const [audit] = await listAuditEvents(w.ctx.platform.db, { action: 'grade.override_set', objectId: uuid });
     expect(audit?.actorId).toBe(w.visitors.instructor.userId);
     const cleared = await call('instructor', 'PUT', `${base}/grades/${uuid}/override`, { grade: null, reason: 'Undo' });
@@ -173,14 +182,19 @@ describe('overrideGrade', () => {
     [{ grade: 0.5 }],
     [{ grade: 0.5, reason: 'Fine', extra: true }],
   ])('refuses %j with a 400', async (payload) => {
-    const response = await call('lead', 'PUT', `${base}/grades/${w.otherLearner.learner.enrollment.uuid}/override`, payload);
+    const response = await call(
+      'lead',
+      'PUT',
+      `${base}/grades/${w.otherLearner.learner.enrollment.uuid}/override`,
+      payload,
+    );
     expect(response.statusCode).toBe(400);
   });
 
   it('refuses a malformed enrollment id and a cross-site write', async () => {
-    expect((await call('lead', 'PUT', `${base}/grades/nope/override`, { grade: 0.5, reason: 'Bad id' })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await call('lead', 'PUT', `${base}/grades/nope/override`, { grade: 0.5, reason: 'Bad id' })).statusCode,
+    ).toBe(400);
     const crossSite = await w.ctx.app.inject({
       method: 'PUT',
       url: `${base}/grades/${w.otherLearner.learner.enrollment.uuid}/override`,

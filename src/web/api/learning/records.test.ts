@@ -85,7 +85,7 @@ describe('GET /api/v1/me/statements (listMyStatements)', () => {
   });
 });
 
-describe('GET /api/v1/courses/{courseKey}/runs/{runCode}/statements (listRunStatements)', () => {
+describe('GET /api/v1/courses/{key}/runs/{code}/statements (listRunStatements)', () => {
   const allowed: Role[] = ['lead', 'instructor', 'assistant', 'ownerAdmin', 'partnerAdmin'];
   const refused: Role[] = ['ada', 'bo', 'author', 'otherAdmin', 'otherLead', 'secretariat'];
 

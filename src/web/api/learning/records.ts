@@ -29,9 +29,10 @@ const querySchema = z.strictObject({
 });
 type StatementQueryOutput = z.output<typeof querySchema>;
 
+// Named as in the course operations (/api/v1/courses/{key}/runs/{code}), so the paths agree.
 const runParamsSchema = z.strictObject({
-  courseKey: courseKeySchema.describe('The course’s key, such as climate-data-101.'),
-  runCode: runCodeSchema.describe('The run’s code, such as 2027-T1.'),
+  key: courseKeySchema.describe('The course’s key, such as climate-data-101.'),
+  code: runCodeSchema.describe('The run’s code, such as 2027-T1.'),
 });
 
 /** The address of the page after `page`, with the same filters; empty on the last page. */
@@ -61,8 +62,8 @@ async function checkRunStaff(request: FastifyRequest): Promise<void> {
   requireViewer(request);
   const params = runParamsSchema.safeParse(request.params);
   if (!params.success) return;
-  const { courseKey, runCode } = params.data;
-  const { run } = await requireStaffRun(serviceContextOf(request), courseKey, runCode, 'view_learners');
+  const { key, code } = params.data;
+  const { run } = await requireStaffRun(serviceContextOf(request), key, code, 'view_learners');
   staffRuns.set(request, run);
 }
 
@@ -88,7 +89,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  api.get('/api/v1/courses/:courseKey/runs/:runCode/statements', {
+  api.get('/api/v1/courses/:key/runs/:code/statements', {
     onRequest: [requireSignedIn, checkRunStaff],
     schema: {
       ...common,
@@ -101,13 +102,12 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: statementResultSchema, ...problemResponses(400, 401, 403, 404) },
     },
     handler: async (request, reply) => {
-      const { courseKey, runCode } = request.params;
+      const { key, code } = request.params;
       const run =
-        staffRuns.get(request) ??
-        (await requireStaffRun(serviceContextOf(request), courseKey, runCode, 'view_learners')).run;
+        staffRuns.get(request) ?? (await requireStaffRun(serviceContextOf(request), key, code, 'view_learners')).run;
       const page = await listRunStatementsUnchecked(request.server.platform.db, run.id, request.query);
       reply.header('x-experience-api-version', XAPI_VERSION);
-      const path = `/api/v1/courses/${encodeURIComponent(courseKey)}/runs/${encodeURIComponent(runCode)}/statements`;
+      const path = `/api/v1/courses/${encodeURIComponent(key)}/runs/${encodeURIComponent(code)}/statements`;
       return presentPage(path, request.query, page);
     },
   });

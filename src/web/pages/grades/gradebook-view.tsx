@@ -76,7 +76,9 @@ function OverrideForm({ t, csrf, state, row }: Props & { row: GradebookRow }) {
   const current = row.override === null ? '' : String(Math.round(row.override * 1000) / 10);
   return (
     <details open={!!mine}>
-      <summary>{t.t('grades.gradebook.overrideSummary', { name: row.name })}</summary>
+      <summary aria-label={t.t('grades.gradebook.overrideSummary', { name: row.name })}>
+        {t.t('grades.gradebook.actions')}
+      </summary>
       <form
         method="post"
         action={gradebookPath(book.course.key, book.run.code, `/${row.enrollmentUuid}/override`)}
@@ -152,9 +154,11 @@ function Row({ t, csrf, state, row }: Props & { row: GradebookRow }) {
   return (
     <tr class={row.passed ? 'gradebook-passed' : undefined}>
       <th scope="row">
-        {row.name}
+        <bdi>{row.name}</bdi>
         <br />
-        <span class="hint">{row.email}</span>
+        <span class="hint" dir="ltr">
+          {row.email}
+        </span>
       </th>
       <td>{t.t(row.mode === 'verified' ? 'grades.gradebook.modeVerified' : 'grades.gradebook.modeAudit')}</td>
       {row.scores.map((score) => (
@@ -224,8 +228,7 @@ function GradeTable(props: Props) {
 function Pager({ t, state }: { t: T; state: GradebookState }) {
   const { book, filter } = state;
   if (book.pageCount <= 1) return null;
-  const link = (page: number) =>
-    gradebookPath(book.course.key, book.run.code, filterQueryString({ ...filter, page }));
+  const link = (page: number) => gradebookPath(book.course.key, book.run.code, filterQueryString({ ...filter, page }));
   return (
     <nav aria-label={t.t('grades.gradebook.pages')} class="pager">
       {book.page > 1 && <a href={link(book.page - 1)}>{t.t('grades.gradebook.previous')}</a>}{' '}

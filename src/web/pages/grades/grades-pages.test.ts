@@ -15,7 +15,11 @@ afterAll(() => w.ctx.close());
 const progress = () => `/learn/${key}/${RUN}/progress`;
 const gradebook = (rest = '') => `/studio/courses/${key}/runs/${RUN}/gradebook${rest}`;
 
-type Case = { name: string; send: (role: Role) => Promise<{ statusCode: number; headers: Record<string, unknown> }>; expected: Record<Role, number> };
+type Case = {
+  name: string;
+  send: (role: Role) => Promise<{ statusCode: number; headers: Record<string, unknown> }>;
+  expected: Record<Role, number>;
+};
 
 const staffRead: Record<Role, number> = {
   anonymous: 303,
@@ -86,9 +90,9 @@ describe('who may use the grades pages', () => {
     expect((await w.get('lead', `/studio/courses/${key}/runs/NOPE/gradebook.csv`)).statusCode).toBe(404);
     const unknown = gradebook('/00000000-0000-0000-0000-000000000000/override');
     expect((await w.post('lead', unknown, { grade: '50', reason: 'Nobody' })).statusCode).toBe(404);
-    expect((await w.post('lead', gradebook('/not-a-uuid/override'), { grade: '50', reason: 'Nobody' })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await w.post('lead', gradebook('/not-a-uuid/override'), { grade: '50', reason: 'Nobody' })).statusCode,
+    ).toBe(404);
   });
 });
 

@@ -203,7 +203,12 @@ export function ProgressView({ t, progress }: Props) {
         <section aria-labelledby="progress-uncounted">
           <h2 id="progress-uncounted">{t.t('grades.progress.uncounted')}</h2>
           <p class="hint">{t.t('grades.progress.uncountedHint')}</p>
-          <QuizTable t={t} progress={progress} quizzes={progress.uncounted} caption={t.t('grades.progress.uncounted')} />
+          <QuizTable
+            t={t}
+            progress={progress}
+            quizzes={progress.uncounted}
+            caption={t.t('grades.progress.uncounted')}
+          />
         </section>
       )}
       {progress.practice.length > 0 && (

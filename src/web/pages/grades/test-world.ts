@@ -40,7 +40,8 @@ export async function createGradesPageWorld() {
   const otherLearner = await world.buildNamedLearner('Bao Chen');
   const at = new Date('2024-03-02T00:00:00Z');
   const score = async (learner: LearnerRun, points: Array<[keyof GradesWorld['quizzes'], number, number]>) => {
-    for (const [quiz, value, max] of points) await storeQuizScoreForTest(ctx.platform.db, learner, world.quizzes[quiz], value, max);
+    for (const [quiz, value, max] of points)
+      await storeQuizScoreForTest(ctx.platform.db, learner, world.quizzes[quiz], value, max);
     await ctx.platform.db.transaction((tx) => refreshCourseGrade(tx, learner, at));
   };
   await score(enrolled.learner, [

@@ -7,11 +7,12 @@ import {
   markBlockComplete,
   type UnitView,
 } from '../../../modules/courseware/index.ts';
-import { readTranscripts, type Transcript } from '../../../modules/courses/index.ts';
+import type { Transcript } from '../../../modules/courses/index.ts';
 import { isDomainError } from '../../../platform/errors/index.ts';
 import { redirectTo, safePath, sendPage } from '../../render.tsx';
 import { Breadcrumbs, RunNotice } from './parts.tsx';
 import { courseTitleOf, isDataSaverOn, redirectAnonymous, runPath, serviceContext, unitPath } from './shared.ts';
+import { loadVideoTranscripts } from './transcripts.ts';
 import { UnitPage } from './unit-view.tsx';
 
 type RunParams = { Params: { courseKey: string; runCode: string } };
@@ -20,11 +21,8 @@ type BlockParams = { Params: { courseKey: string; runCode: string; unitKey: stri
 
 async function loadTranscripts(request: FastifyRequest, view: UnitView): Promise<Map<string, readonly Transcript[]>> {
   const transcripts = new Map<string, readonly Transcript[]>();
-  const ctx = serviceContext(request);
   for (const block of view.blocks) {
-    if (block.type === 'video' && block.captions.length > 0) {
-      transcripts.set(block.key, await readTranscripts(ctx, request.server.platform.storage, block));
-    }
+    if (block.type === 'video') transcripts.set(block.key, await loadVideoTranscripts(request, block));
   }
   return transcripts;
 }

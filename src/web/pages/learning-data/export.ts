@@ -65,8 +65,16 @@ export async function sendLearningData(
   channel: ExportChannel,
 ): Promise<FastifyReply> {
   const { db, clock } = request.server.platform;
-  const { userId } = await openLearningDataExport({ db, clock, actor: viewer.actor }, channel);
   const now = clock.now();
+  const headers = {
+    'content-type': 'application/json; charset=utf-8',
+    'content-disposition': attachmentDisposition(learningDataFileName(now)),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
+  // A HEAD request only asks what the download would be: nothing is read, nothing audited.
+  if (request.method === 'HEAD') return reply.headers(headers).send();
+  const { userId } = await openLearningDataExport({ db, clock, actor: viewer.actor }, channel);
   const [enrollments, courseware, assessment] = [
     await exportLearnerEnrollments(db, userId),
     await exportLearnerCourseware(db, userId),
@@ -82,10 +90,5 @@ export async function sendLearningData(
     ['assessment', assessment],
   ];
   const body = Readable.from(writeDocument(head, iterateStatementsOfUser(db, userId)), { objectMode: false });
-  return reply
-    .header('content-type', 'application/json; charset=utf-8')
-    .header('content-disposition', attachmentDisposition(learningDataFileName(now)))
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(body);
+  return reply.headers(headers).send(body);
 }

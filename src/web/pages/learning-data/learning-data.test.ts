@@ -163,8 +163,15 @@ describe('the learning data download', () => {
     expect(exported.statements).toEqual([]);
   });
 
-  it('writes a privacy.export audit record for each download', async () => {
+  it('writes a privacy.export audit record for each download, and none for a HEAD request', async () => {
     const before = await listAuditEvents(world.ctx.platform.db, { action: 'privacy.export', actorId: world.bo.id });
+    const head = await world.ctx.app.inject({
+      method: 'HEAD',
+      url: DOWNLOAD,
+      headers: { cookie: world.sessions.bo.cookies },
+    });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-disposition']).toContain('attachment');
     await world.get('bo', DOWNLOAD);
     const after = await listAuditEvents(world.ctx.platform.db, { action: 'privacy.export', actorId: world.bo.id });
     expect(after).toHaveLength(before.length + 1);

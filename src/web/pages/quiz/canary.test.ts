@@ -155,9 +155,9 @@ describe('the canary test', () => {
         expect(attemptPage).toContain(String(canaries[policy].number));
         expect(attemptJson).toContain(`other ${canaries[policy].text}`);
         expect(attemptJson).toContain('"correct":false');
-        // Only the attempt itself carries the marking.
+        // Only the attempt itself carries the marking, and the learner's data export its flags.
         expect(new Set(found.map((entry) => entry.split(' (')[0]))).toEqual(
-          new Set(['attempt page', 'getQuizAttempt']),
+          new Set(['attempt page', 'getQuizAttempt', 'learning data API', 'learning data download']),
         );
       } else {
         expect(found).toEqual([]);
