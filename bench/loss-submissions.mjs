@@ -104,7 +104,11 @@ async function sendUntilAnswered(stats, baseUrl, request) {
     try {
       const response = await fetch(`${baseUrl()}${request.path}`, {
         method: request.method,
-        headers: { authorization: `Bearer ${request.token}`, 'content-type': 'application/json', ...request.headers },
+        headers: {
+          authorization: `Bearer ${request.token}`,
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...request.headers,
+        },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });

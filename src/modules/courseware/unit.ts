@@ -11,13 +11,13 @@ import {
 import type { LearnerRun } from '../enrollment/index.ts';
 import { recordLearningActions } from '../records/index.ts';
 import { checkEntityKey, describeRunPhase, notStarted, requireReader, type RunPhase } from './access.ts';
-import { markBlockCompleted, selectCompletions, type Completion } from './completion.ts';
+import { markBlockCompleted, type Completion } from './completion.ts';
 import { presentLearnerBlock, type LearnerBlock } from './learner-blocks.ts';
-import { selectPosition, writePosition } from './position.ts';
+import { writePosition } from './position.ts';
 import { listUnits } from './progress.ts';
 import { summarizeWatched, type WatchedSummary } from './ranges.ts';
 import { buildAction, unitActivity } from './statements.ts';
-import { selectVideoProgress } from './video-store.ts';
+import { selectUnitState } from './unit-state.ts';
 
 /** Blocks that are complete once their unit has been opened: there is nothing more to do with them. */
 const COMPLETED_ON_VIEW = new Set(['text', 'link', 'file']);
@@ -61,15 +61,8 @@ type LearnerState = { completions: Map<number, Completion>; videos: Map<number, 
 
 async function readLearnerState(ctx: ServiceContext, learner: LearnerRun, unit: TreeUnit) {
   const videoIds = unit.blocks.filter((block) => block.block.type === 'video').map((block) => block.entityId);
-  const [completions, position, videos] = await Promise.all([
-    selectCompletions(
-      ctx.db,
-      learner.enrollment.id,
-      unit.blocks.map((block) => block.entityId),
-    ),
-    selectPosition(ctx.db, learner.enrollment.id),
-    selectVideoProgress(ctx.db, learner.enrollment.id, videoIds),
-  ]);
+  const blockIds = unit.blocks.map((block) => block.entityId);
+  const { completions, position, videos } = await selectUnitState(ctx.db, learner.enrollment.id, blockIds, videoIds);
   const watched = new Map(
     [...videos.values()].map((video) => [
       video.blockEntityId,

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
 import type { WatchedRange } from './ranges.ts';
 import { cwrVideoProgress } from './schema.ts';
@@ -16,24 +16,6 @@ const columns = {
   durationSeconds: cwrVideoProgress.durationSeconds,
   positionSeconds: cwrVideoProgress.positionSeconds,
 };
-
-export async function selectVideoProgress(
-  executor: Executor,
-  enrollmentId: number,
-  blockEntityIds: readonly number[],
-): Promise<Map<number, StoredVideoProgress>> {
-  if (blockEntityIds.length === 0) return new Map();
-  const rows = await executor
-    .select(columns)
-    .from(cwrVideoProgress)
-    .where(
-      and(
-        eq(cwrVideoProgress.enrollmentId, enrollmentId),
-        inArray(cwrVideoProgress.blockEntityId, [...blockEntityIds]),
-      ),
-    );
-  return new Map(rows.map((row) => [row.blockEntityId, row]));
-}
 
 /**
  * The learner's row for one video, locked until the transaction ends so that reports arriving
