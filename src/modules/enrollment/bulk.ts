@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import { invalid } from '../../platform/errors/index.ts';
 import type { CourseRun, LoadedCourse } from '../courses/index.ts';
 import { recordLearningActions, type ActivityRef } from '../records/index.ts';
-import { findAccountIdsByEmails } from './accounts.ts';
+import { findUserIdsByEmails } from '../identity/index.ts';
 import { requireStaffRun } from './core.ts';
 import { sortEmailList } from './emails.ts';
 import { enrEnrollment } from './schema.ts';
@@ -88,7 +88,7 @@ type Tally = {
 
 /** One chunk of addresses: resolve, sort by what each person needs, write, record. */
 async function enrollChunk(round: Round, emails: readonly string[], positions: Map<string, number>, tally: Tally) {
-  const accounts = await findAccountIdsByEmails(round.tx, emails);
+  const accounts = await findUserIdsByEmails(round.tx, emails);
   const statuses = await selectStatuses(round.tx, round.run.id, [...accounts.values()]);
   const fresh: string[] = [];
   const returning: string[] = [];

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../platform/access/index.ts';
 import { invalid } from '../../platform/errors/index.ts';
 import type { CourseRun, LoadedCourse } from '../courses/index.ts';
 import { listUserProfiles } from '../identity/index.ts';
-import { accountMatches } from './accounts.ts';
+import { matchUserNameOrEmail } from '../identity/index.ts';
 import { requireStaffRun, toEnrollment } from './core.ts';
 import type { Enrollment } from './model.ts';
 import { enrEnrollment } from './schema.ts';
@@ -64,7 +64,7 @@ export async function listRunLearners(
   const { status, q, page } = parseQuery(query);
   const conditions: SQL[] = [eq(enrEnrollment.runId, run.id)];
   if (status !== 'all') conditions.push(eq(enrEnrollment.status, status));
-  if (q) conditions.push(accountMatches(enrEnrollment.userId, q));
+  if (q) conditions.push(matchUserNameOrEmail(enrEnrollment.userId, q));
   const where = and(...conditions);
   const [rows, totals, byStatus] = await Promise.all([
     ctx.db

@@ -1,5 +1,6 @@
 /** Identity: accounts, sign-in (Better Auth), profiles, the secretariat role and API tokens. */
 export { FORGOT_PASSWORD_PATH, createAuth, type AccountMailComposer, type AccountMailKind, type Auth } from './auth.ts';
+export { findUserIdsByEmails, matchUserNameOrEmail } from './lookup.ts';
 export { setSignUpPreferences, type SignUpPreferences } from './sign-up.ts';
 export {
   authenticateApiToken,

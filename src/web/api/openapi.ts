@@ -11,6 +11,17 @@ const TAGS = [
   { name: 'Institutions', description: 'The alliance’s member institutions and the people who hold roles there.' },
   { name: 'Courses', description: 'Published courses, authoring, releases and runs.' },
   { name: 'MOOChub', description: 'The MOOChub v3 course feed.' },
+  {
+    name: 'Enrollment',
+    description: 'Enrolling in runs, your enrollments, and staff enrolling many people by e-mail address.',
+  },
+  { name: 'Courseware', description: 'A run’s outline and units as a learner sees them, and progress through them.' },
+  { name: 'Quizzes', description: 'Quiz attempts: start, save answers, submit, and results as the quiz reveals them.' },
+  {
+    name: 'Grades',
+    description: 'Your progress and grade in a run; the staff gradebook, its CSV export and overrides.',
+  },
+  { name: 'Learning records', description: 'Learning records (xAPI 2.0 statements) and the learning data export.' },
 ];
 
 /**
