@@ -197,7 +197,7 @@ export async function runLossTest(options = {}) {
   const databaseUrl = database?.url ?? null;
   const port = await findFreePort();
   const serverOptions = { mode, port, dataDir, databaseUrl, baseUrl: `http://127.0.0.1:${port}` };
-  const stats = { networkErrors: 0, serverErrors: 0, replays: 0, refused: [], kills: 0 };
+  const stats = { networkErrors: 0, serverErrors: 0, replays: 0, refused: [], kills: 0, downtimeMs: 0 };
   let server = null;
   try {
     log(`Seeding ${lanes} learners (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, server from ${mode})…`);
@@ -217,7 +217,9 @@ export async function runLossTest(options = {}) {
         await sleep(1000 + Math.random() * 2000);
         await killHard(server);
         stats.kills += 1;
+        const restarting = Date.now();
         server = await startServer(serverOptions);
+        stats.downtimeMs += Date.now() - restarting;
       }
       killing = false;
     })();
@@ -231,6 +233,7 @@ export async function runLossTest(options = {}) {
       acknowledged: acknowledged.size,
       ...result,
       kills: stats.kills,
+      downtimeSeconds: Math.round(stats.downtimeMs / 100) / 10,
       networkErrors: stats.networkErrors,
       serverErrors: stats.serverErrors,
       replays: stats.replays,

@@ -17,6 +17,7 @@ import {
   publishCourse,
 } from '../src/modules/courses/index.ts';
 import { enrollInRun } from '../src/modules/enrollment/index.ts';
+import { startQuizAttempt } from '../src/modules/assessment/index.ts';
 import { asmAttempt } from '../src/modules/assessment/schema.ts';
 
 const PASSWORD = 'bench-password-not-secret';
@@ -24,8 +25,12 @@ const PASSWORD = 'bench-password-not-secret';
 export type QuizBenchWorld = {
   courseKey: string;
   runCode: string;
+  /** The first quiz's key. */
   blockKey: string;
+  blockKeys: string[];
   learners: Array<{ userId: string; token: string }>;
+  /** Attempts already started, one per learner and quiz, when asked for. */
+  openAttempts: Array<{ token: string; blockKey: string; attemptId: string }>;
   /** Answers that score full marks, as the API takes them. */
   answers: Record<string, string[] | number | string>;
 };
@@ -78,6 +83,10 @@ export async function seedQuizWorld(options: {
   dataDir: string;
   databaseUrl: string | null;
   learners: number;
+  /** How many quizzes the unit holds (1 by default). */
+  quizzes?: number;
+  /** Start an attempt for every learner at every quiz, so that a benchmark only submits. */
+  startAttempts?: boolean;
 }): Promise<QuizBenchWorld> {
   const config = configFor(options);
   const platform = await openPlatform(config, { dispatchMail: false });
@@ -114,10 +123,14 @@ export async function seedQuizWorld(options: {
     });
     const section = await addSection(lead, courseKey, { title: 'Week 1' });
     const unit = await addUnit(lead, courseKey, section.key, { title: 'Quiz' });
-    const block = await addBlock(lead, courseKey, unit.key, QUIZ);
+    const blockKeys: string[] = [];
+    for (let index = 0; index < (options.quizzes ?? 1); index += 1) {
+      blockKeys.push((await addBlock(lead, courseKey, unit.key, { ...QUIZ, title: `Bench quiz ${index + 1}` })).key);
+    }
     await publishCourse(lead, courseKey, { message: 'Bench' });
     const run = await createRun(lead, courseKey, { code: 'SP', pacing: 'self_paced', language: 'en' });
     const learners: QuizBenchWorld['learners'] = [];
+    const openAttempts: QuizBenchWorld['openAttempts'] = [];
     for (let index = 0; index < options.learners; index += 1) {
       const user = await createAccount(system, {
         email: `quiz.learner.${index}@bench.orbis.test`,
@@ -132,12 +145,18 @@ export async function seedQuizWorld(options: {
       await enrollInRun(session, courseKey, run.code);
       const { token } = await createApiToken(session, { name: 'bench' });
       learners.push({ userId: user.id, token });
+      for (const blockKey of options.startAttempts ? blockKeys : []) {
+        const { attempt } = await startQuizAttempt(session, courseKey, run.code, blockKey);
+        openAttempts.push({ token, blockKey, attemptId: attempt.uuid });
+      }
     }
     return {
       courseKey,
       runCode: run.code,
-      blockKey: block.key,
+      blockKey: blockKeys[0]!,
+      blockKeys,
       learners,
+      openAttempts,
       answers: { single: ['b'], multi: ['a', 'c'], number: 4, text: 'hello' },
     };
   } finally {

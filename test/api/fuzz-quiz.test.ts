@@ -28,6 +28,8 @@ let ctx: TestContext;
 let http: QuizHttpWorld<'quiz' | 'open'>;
 let token: string;
 let validPathValues: string[];
+let quizKeys: string[];
+let attemptIds: string[];
 let operations: FuzzOperation[];
 
 async function readQuizOperations(): Promise<FuzzOperation[]> {
@@ -63,8 +65,8 @@ function passedValidation(response: LightMyRequestResponse): boolean {
   return code !== 'cross_site_write' && code !== 'not_found';
 }
 
-/** Plausible bodies too, so submissions and saves reach the services. */
-function plausibleBodies(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
+/** Well-addressed requests with plausible bodies too, so submissions and saves reach the services. */
+function plausibleRequests(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
   const answers = fc.oneof(
     fc.constant(rightAnswers()),
     fc.record({
@@ -74,19 +76,31 @@ function plausibleBodies(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
     }),
   );
   return fc
-    .record({ answers, key: fc.option(fc.uuid().map(String), { nil: undefined }) })
-    .chain(({ answers: body, key }) =>
-      requestsFor(operation, validPathValues).map((request) => ({
-        ...request,
-        body: JSON.stringify({ answers: body, ...(key ? { idempotencyKey: key } : {}) }),
-        contentType: 'application/json',
-      })),
-    );
+    .record({
+      answers,
+      key: fc.option(fc.uuid().map(String), { nil: undefined }),
+      values: fc.record({
+        quiz: fc.constantFrom(...quizKeys),
+        attempt: fc.constantFrom(...attemptIds),
+      }),
+      credential: fc.constantFrom<FuzzRequest['credential']>('token', 'session'),
+    })
+    .map(({ answers: body, key, values, credential }) => ({
+      credential,
+      url: operation.path
+        .replace('{courseKey}', http.world.key)
+        .replace('{runCode}', 'SP')
+        .replace('{blockKey}', values.quiz)
+        .replace('{attemptId}', values.attempt),
+      body: JSON.stringify({ answers: body, ...(key ? { idempotencyKey: key } : {}) }),
+      contentType: 'application/json',
+      origin: undefined,
+    }));
 }
 
 function generatorFor(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
   const hostile = requestsFor(operation, validPathValues);
-  return operation.method === 'GET' ? hostile : fc.oneof(hostile, plausibleBodies(operation));
+  return fc.oneof(hostile, plausibleRequests(operation));
 }
 
 function headersFor(request: FuzzRequest): Record<string, string> {
@@ -111,6 +125,8 @@ beforeAll(async () => {
   token = (await createApiToken(session, { name: 'fuzz' })).token;
   const mine = await startQuizAttempt(learner.ctx, world.key, 'SP', world.blocks.quiz.key);
   const theirs = await startQuizAttempt(other.ctx, world.key, 'SP', world.blocks.quiz.key);
+  quizKeys = [world.blocks.quiz.key, world.blocks.open.key];
+  attemptIds = [mine.attempt.uuid, theirs.attempt.uuid];
   validPathValues = [
     world.key,
     'SP',

@@ -133,7 +133,8 @@ export async function selectBestScores(
 
 /**
  * Keeps the best submitted attempt as the quiz's score: the new one replaces the stored best only
- * when it scored a higher fraction (a tie keeps the earlier attempt); the count always moves.
+ * when it scored a higher fraction (a tie keeps the earlier attempt); the count of submitted
+ * attempts moves by one (the caller holds the attempt's lock, so each submission counts once).
  */
 export async function upsertBestScore(
   tx: Executor,
@@ -144,7 +145,6 @@ export async function upsertBestScore(
     attemptId: number;
     score: number;
     maxScore: number;
-    attemptsUsed: number;
     at: Date;
   },
 ): Promise<void> {
@@ -158,7 +158,7 @@ export async function upsertBestScore(
       runId: entry.runId,
       score: entry.score,
       maxScore: entry.maxScore,
-      attemptsUsed: entry.attemptsUsed,
+      attemptsUsed: 1,
       bestAttemptId: entry.attemptId,
       updatedAt: entry.at,
     })
@@ -168,7 +168,7 @@ export async function upsertBestScore(
         score: sql`case when ${better} then excluded.score else ${asmQuizScore.score} end`,
         maxScore: sql`case when ${better} then excluded.max_score else ${asmQuizScore.maxScore} end`,
         bestAttemptId: sql`case when ${better} then excluded.best_attempt_id else ${asmQuizScore.bestAttemptId} end`,
-        attemptsUsed: sql`excluded.attempts_used`,
+        attemptsUsed: sql`${asmQuizScore.attemptsUsed} + 1`,
         updatedAt: sql`excluded.updated_at`,
       },
     });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import { isUniqueViolation, type Executor } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound, type DomainError } from '../../platform/errors/index.ts';
@@ -41,20 +41,6 @@ function replay(ctx: ServiceContext, context: LearnerQuizContext, attempt: Store
   return { receipt: presented.receipt!, attempt: presented, replayed: true };
 }
 
-async function countSubmitted(tx: Executor, enrollmentId: number, blockEntityId: number): Promise<number> {
-  const [row] = await tx
-    .select({ count: sql<number>`count(*)::int` })
-    .from(asmAttempt)
-    .where(
-      and(
-        eq(asmAttempt.enrollmentId, enrollmentId),
-        eq(asmAttempt.blockEntityId, blockEntityId),
-        eq(asmAttempt.status, 'submitted'),
-      ),
-    );
-  return row?.count ?? 0;
-}
-
 /** Marks and stores one open attempt, with everything that follows from it, in the caller's transaction. */
 async function gradeAttempt(
   tx: Executor,
@@ -92,7 +78,6 @@ async function gradeAttempt(
     attemptId: submitted.id,
     score: marking.score,
     maxScore: marking.maxScore,
-    attemptsUsed: await countSubmitted(tx, learner.enrollment.id, block.entityId),
     at: now,
   });
   const completable = {
@@ -149,11 +134,11 @@ export async function submitQuizAttempt(
         if (key !== null && attempt.idempotencyKey === key) return replay(ctx, context, attempt);
         throw alreadySubmitted();
       }
-      if (key !== null && (await selectAttemptByKey(tx, attempt.userId, key))) throw keyReused();
+      // A key already used for another attempt fails the unique index; handled below.
       return gradeAttempt(tx, ctx, context, attempt, { answers: input.answers, key });
     });
   } catch (error) {
-    // The same key reached another attempt's submission in the same instant.
+    // The key was used for another attempt (before, or in the same instant).
     if (key !== null && isUniqueViolation(error)) {
       const holder = await selectAttemptByKey(ctx.db, context.learner.enrollment.userId, key);
       if (holder && holder.uuid === attemptUuid && holder.status === 'submitted') return replay(ctx, context, holder);

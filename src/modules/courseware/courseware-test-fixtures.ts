@@ -143,6 +143,7 @@ export async function createCoursewareWorld(db: Database, options: { now?: Date;
     title: 'Interview',
     source: { kind: 'url', url: 'https://video.example.org/interview.mp4' },
   });
+  const extras = await addUnit(ctx, key, week2.key, { title: 'Extras' });
   await publishCourse(ctx, key, { message: 'First edition' });
 
   const now = (options.now ?? helpers.clock.now()).getTime();
@@ -170,7 +171,7 @@ export async function createCoursewareWorld(db: Database, options: { now?: Date;
     cast,
     key,
     runs,
-    units: { welcome, practice, wrapUp },
+    units: { welcome, practice, wrapUp, extras },
     blocks: { text, link, file: fileBlock, video, quiz, closing, interview },
     enroll: (person: { ctx: ServiceContext }, run: CourseRun) => enrollForCoursewareTest(db, person.ctx, key, run),
   };

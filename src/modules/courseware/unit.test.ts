@@ -51,7 +51,9 @@ describe('a learner opening a unit', () => {
     const first = await getUnit(person.ctx, world.key, 'SP', world.units.welcome.key);
     expect(first.previous).toBeNull();
     expect(first.blocks.map((block) => block.type)).toEqual(['text', 'link', 'file', 'video']);
-    expect((await getUnit(person.ctx, world.key, 'SP', world.units.wrapUp.key)).next).toBeNull();
+    expect((await getUnit(person.ctx, world.key, 'SP', world.units.wrapUp.key)).next?.title).toBe('Extras');
+    const empty = await getUnit(person.ctx, world.key, 'SP', world.units.extras.key);
+    expect(empty).toMatchObject({ blocks: [], next: null, unit: { number: 2 } });
   });
 
   it('completes text, link and file blocks as viewed, but neither videos nor quizzes', async () => {

@@ -9,7 +9,7 @@ import {
 import { courseKeySchema, runCodeSchema } from '../../../modules/courses/index.ts';
 import { requireLearnerRun } from '../../../modules/enrollment/index.ts';
 import { invalid } from '../../../platform/errors/index.ts';
-import { requireViewer, serviceContextOf } from '../guards.ts';
+import { requireSignedIn, serviceContextOf } from '../guards.ts';
 import { SIGNED_IN, problemResponses } from '../schemas.ts';
 import {
   attemptParamsSchema,
@@ -30,14 +30,17 @@ const BASE = '/api/v1/courses/:courseKey/runs/:runCode/quizzes/:blockKey/attempt
 const ERRORS = problemResponses(400, 401, 403, 404, 409);
 
 /**
- * Route hook: 401 for nobody, 404 for an unknown course or run, 403 for someone not enrolled,
- * all before the body is validated, so outsiders learn nothing from validation messages.
+ * Invalid input is answered only after the access check, so that outsiders learn nothing from
+ * validation messages: 401 for nobody (route hook), 404 for an unknown course or run, 403 for
+ * someone not enrolled, then 400. Valid requests are checked once, by the service itself.
  */
-async function requireEnrolled(request: FastifyRequest): Promise<void> {
-  requireViewer(request);
+async function refuseInvalid(request: FastifyRequest): Promise<void> {
+  if (!request.validationError) return;
   const { courseKey, runCode } = request.params as { courseKey?: unknown; runCode?: unknown };
-  if (!courseKeySchema.safeParse(courseKey).success || !runCodeSchema.safeParse(runCode).success) return;
-  await requireLearnerRun(serviceContextOf(request), courseKey as string, runCode as string);
+  if (courseKeySchema.safeParse(courseKey).success && runCodeSchema.safeParse(runCode).success) {
+    await requireLearnerRun(serviceContextOf(request), courseKey as string, runCode as string);
+  }
+  throw request.validationError;
 }
 
 /** The key from the header or the body; both may be sent, but then they must agree. */
@@ -55,7 +58,8 @@ export async function quizApiRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(BASE, {
-    onRequest: requireEnrolled,
+    onRequest: requireSignedIn,
+    attachValidation: true,
     schema: {
       ...common,
       operationId: 'startQuizAttempt',
@@ -70,6 +74,7 @@ export async function quizApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     handler: async (request, reply) => {
+      await refuseInvalid(request);
       const { courseKey, runCode, blockKey } = request.params;
       const { attempt, created } = await startQuizAttempt(serviceContextOf(request), courseKey, runCode, blockKey);
       return reply.status(created ? 201 : 200).send(presentAttempt(attempt));
@@ -77,7 +82,8 @@ export async function quizApiRoutes(app: FastifyInstance): Promise<void> {
   });
 
   api.get(`${BASE}/:attemptId`, {
-    onRequest: requireEnrolled,
+    onRequest: requireSignedIn,
+    attachValidation: true,
     schema: {
       ...common,
       operationId: 'getQuizAttempt',
@@ -88,13 +94,15 @@ export async function quizApiRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: attemptSchema, ...ERRORS },
     },
     handler: async (request) => {
+      await refuseInvalid(request);
       const { courseKey, runCode, blockKey, attemptId } = request.params;
       return presentAttempt(await getQuizAttempt(serviceContextOf(request), courseKey, runCode, blockKey, attemptId));
     },
   });
 
   api.put(`${BASE}/:attemptId/answers`, {
-    onRequest: requireEnrolled,
+    onRequest: requireSignedIn,
+    attachValidation: true,
     schema: {
       ...common,
       operationId: 'saveQuizAnswers',
@@ -105,6 +113,7 @@ export async function quizApiRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: savedAnswersSchema.describe('The draft as stored.'), ...ERRORS },
     },
     handler: async (request) => {
+      await refuseInvalid(request);
       const { courseKey, runCode, blockKey, attemptId } = request.params;
       const ctx = serviceContextOf(request);
       const saved = await saveQuizAnswers(ctx, courseKey, runCode, blockKey, attemptId, request.body.answers);
@@ -113,7 +122,8 @@ export async function quizApiRoutes(app: FastifyInstance): Promise<void> {
   });
 
   api.post(`${BASE}/:attemptId/submission`, {
-    onRequest: requireEnrolled,
+    onRequest: requireSignedIn,
+    attachValidation: true,
     schema: {
       ...common,
       operationId: 'submitQuizAttempt',
@@ -130,6 +140,7 @@ export async function quizApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     handler: async (request, reply) => {
+      await refuseInvalid(request);
       const { courseKey, runCode, blockKey, attemptId } = request.params;
       const idempotencyKey = readIdempotencyKey(request.headers['idempotency-key'], request.body.idempotencyKey);
       const outcome = await submitQuizAttempt(serviceContextOf(request), courseKey, runCode, blockKey, attemptId, {

@@ -1,0 +1,88 @@
+// Durable graded quiz submissions per second: BENCH_CONNECTIONS (16) connections each send
+// submissions of attempts started beforehand, one new attempt per request, through the API with
+// an API token and an Idempotency-Key. Every 2xx is a committed transaction: the attempt marked
+// and stored, the best score, the completion, the course grade and the xAPI statements.
+// Bounded: the number of requests is the number of seeded attempts, and a watchdog ends the run.
+import { randomUUID } from 'node:crypto';
+import { tsImport } from 'tsx/esm/api';
+import autocannon from 'autocannon';
+import { envNumber, formatTable, pinSelfAwayFromServer, startOrbisServer, startWatchdog } from './lib.mjs';
+
+const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 16);
+const LEARNERS = envNumber('BENCH_QUIZ_LEARNERS', 100);
+const QUIZZES = envNumber('BENCH_QUIZZES', 40);
+const MAX_SECONDS = envNumber('BENCH_DURATION', 60);
+
+startWatchdog(20 * 60, 'quiz-submit');
+const { seedQuizWorld } = await tsImport('./quiz-world.ts', import.meta.url);
+
+let world;
+let databaseUrl = null;
+const server = await startOrbisServer({
+  prepare: async (target) => {
+    databaseUrl = target.databaseUrl;
+    const started = Date.now();
+    world = await seedQuizWorld({ ...target, learners: LEARNERS, quizzes: QUIZZES, startAttempts: true });
+    console.log(
+      `Seeded ${world.openAttempts.length} open attempts (${LEARNERS} learners × ${QUIZZES} quizzes) in ${Math.round((Date.now() - started) / 1000)} s.`,
+    );
+  },
+});
+pinSelfAwayFromServer();
+
+const base = `/api/v1/courses/${world.courseKey}/runs/${world.runCode}/quizzes`;
+const body = JSON.stringify({ answers: world.answers });
+let next = 0;
+const statuses = new Map();
+try {
+  const result = await autocannon({
+    url: server.baseUrl,
+    connections: CONNECTIONS,
+    amount: world.openAttempts.length,
+    duration: MAX_SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const attempt = world.openAttempts[next % world.openAttempts.length];
+          next += 1;
+          return {
+            ...request,
+            path: `${base}/${attempt.blockKey}/attempts/${attempt.attemptId}/submission`,
+            headers: {
+              authorization: `Bearer ${attempt.token}`,
+              'content-type': 'application/json',
+              'idempotency-key': randomUUID(),
+            },
+            body,
+          };
+        },
+        onResponse: (status) => {
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        },
+      },
+    ],
+  });
+  const created = statuses.get(201) ?? 0;
+  const seconds = result.duration;
+  console.log(
+    formatTable(
+      ['database', 'connections', 'submitted (201)', 'other', 'submissions/s', 'p50 ms', 'p99 ms', 'errors'],
+      [
+        [
+          databaseUrl ? 'PostgreSQL' : 'PGlite',
+          CONNECTIONS,
+          created,
+          [...statuses].filter(([status]) => status !== 201).map(([status, count]) => `${status}×${count}`).join(' ') ||
+            '0',
+          (created / seconds).toFixed(0),
+          result.latency.p50,
+          result.latency.p99,
+          result.errors + result.timeouts,
+        ],
+      ],
+    ),
+  );
+} finally {
+  await server.stop();
+}
