@@ -5,7 +5,7 @@
 // Usage: node bench/gradebook-csv.mjs                  (PGlite in a temporary directory)
 //        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/gradebook-csv.mjs
 import { performance } from 'node:perf_hooks';
-import { clearInterval, setInterval } from 'node:timers';
+import { clearInterval, clearTimeout, setInterval } from 'node:timers';
 import { envNumber, formatTable, startWatchdog } from './lib.mjs';
 import { assessment, openBenchDatabase, seedGradedCourse, seedLearners } from './grades-recompute.mjs';
 

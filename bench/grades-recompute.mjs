@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { clearTimeout } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 import { envNumber, formatTable, startWatchdog } from './lib.mjs';
@@ -99,7 +100,11 @@ export async function seedGradedCourse(db, runs) {
   const section = await courses.addSection(ctx, key, { title: 'Week 1' });
   const unit = await courses.addUnit(ctx, key, section.key, { title: 'Quizzes' });
   const blocks = [];
-  for (const input of [quiz('Homework 1', 'Homework', [1, 1]), quiz('Homework 2', 'Homework', [2, 1, 1]), quiz('Exam', 'Exam', [2, 2, 1])]) {
+  for (const input of [
+    quiz('Homework 1', 'Homework', [1, 1]),
+    quiz('Homework 2', 'Homework', [2, 1, 1]),
+    quiz('Exam', 'Exam', [2, 2, 1]),
+  ]) {
     blocks.push(await courses.addBlock(ctx, key, unit.key, input));
   }
   await courses.publishCourse(ctx, key, { message: 'Bench' });
@@ -113,9 +118,16 @@ export async function seedGradedCourse(db, runs) {
   };
   const created = [];
   for (let index = 1; index <= runs; index += 1) {
-    created.push(await courses.createRun(ctx, key, { code: `R${index}`, pacing: 'self_paced', language: 'en', gradingPolicy }));
+    created.push(
+      await courses.createRun(ctx, key, { code: `R${index}`, pacing: 'self_paced', language: 'en', gradingPolicy }),
+    );
   }
-  return { ctx, key, runs: created, blocks: blocks.map((block, index) => ({ entityId: block.entityId, max: [2, 4, 5][index] })) };
+  return {
+    ctx,
+    key,
+    runs: created,
+    blocks: blocks.map((block, index) => ({ entityId: block.entityId, max: [2, 4, 5][index] })),
+  };
 }
 
 /**

@@ -145,6 +145,21 @@ async function runLane(state, learner, world) {
       stats.refused.push(`submit ${submitted.status} ${JSON.stringify(submitted.body)}`);
       return;
     }
+    // Now and then the answer is treated as lost on the way back, as a dropped connection would
+    // make it, and the same submission is sent again: the server must answer with the same receipt.
+    if (Math.random() < state.dropRate) {
+      const again = await sendUntilAnswered(stats, state.baseUrl, {
+        method: 'POST',
+        path: `${base}/${attemptId}/submission`,
+        token: learner.token,
+        headers: { 'idempotency-key': key },
+        body: { answers: world.answers },
+      });
+      stats.resent += 1;
+      if (again.status !== 200 || JSON.stringify(again.body.receipt) !== JSON.stringify(submitted.body.receipt)) {
+        stats.refused.push(`resend ${again.status} ${JSON.stringify(again.body)}`);
+      }
+    }
     if (submitted.status === 200) stats.replays += 1;
     acknowledged.set(key, {
       attemptId,
@@ -197,7 +212,7 @@ export async function runLossTest(options = {}) {
   const databaseUrl = database?.url ?? null;
   const port = await findFreePort();
   const serverOptions = { mode, port, dataDir, databaseUrl, baseUrl: `http://127.0.0.1:${port}` };
-  const stats = { networkErrors: 0, serverErrors: 0, replays: 0, refused: [], kills: 0, downtimeMs: 0 };
+  const stats = { networkErrors: 0, serverErrors: 0, replays: 0, resent: 0, refused: [], kills: 0, downtimeMs: 0 };
   let server = null;
   try {
     log(`Seeding ${lanes} learners (${databaseUrl ? 'PostgreSQL' : 'PGlite'}, server from ${mode})…`);
@@ -210,6 +225,7 @@ export async function runLossTest(options = {}) {
       stats,
       acknowledged,
       baseUrl: () => serverOptions.baseUrl,
+      dropRate: options.dropRate ?? 0.05,
       finished: () => acknowledged.size >= minimum && !killing,
     };
     const killer = (async () => {
@@ -237,6 +253,7 @@ export async function runLossTest(options = {}) {
       networkErrors: stats.networkErrors,
       serverErrors: stats.serverErrors,
       replays: stats.replays,
+      resent: stats.resent,
       refused: stats.refused.length,
       seconds: Math.round(seconds * 10) / 10,
     };

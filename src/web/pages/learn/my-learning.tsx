@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { listMyLearning, type LearningEntry } from '../../../modules/courseware/index.ts';
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
-import { ProgressMeter, RunDates } from './parts.tsx';
-import { courseTitleOf, redirectAnonymous, runPath, serviceContext } from './shared.ts';
+import { DataSaverToggle, ProgressMeter, RunDates } from './parts.tsx';
+import { courseTitleOf, isDataSaverOn, redirectAnonymous, runPath, serviceContext } from './shared.ts';
 
 function resumeLabel(t: T, entry: LearningEntry): string {
   if (entry.phase === 'not_started') return t.t('learn.my.outline');
@@ -42,7 +42,10 @@ function CourseEntry({ t, entry }: { t: T; entry: LearningEntry }) {
   );
 }
 
-function MyLearningPage({ t, current, finished }: { t: T; current: LearningEntry[]; finished: LearningEntry[] }) {
+type MyLearningData = { current: LearningEntry[]; finished: LearningEntry[]; dataSaver: boolean; csrfToken: string };
+
+function MyLearningPage({ t, data }: { t: T; data: MyLearningData }) {
+  const { current, finished } = data;
   return (
     <div class="learn-page">
       <h1>{t.t('learn.my.title')}</h1>
@@ -73,6 +76,7 @@ function MyLearningPage({ t, current, finished }: { t: T; current: LearningEntry
         )}
         <p class="hint">{t.t('learn.my.credentialsNote')}</p>
       </section>
+      <DataSaverToggle t={t} enabled={data.dataSaver} csrfToken={data.csrfToken} back="/learn" />
     </div>
   );
 }
@@ -82,9 +86,10 @@ export async function myLearningRoutes(app: FastifyInstance): Promise<void> {
   app.get('/learn', async (request, reply) => {
     if (redirectAnonymous(request, reply)) return reply;
     const { current, finished } = await listMyLearning(serviceContext(request));
+    const data = { current, finished, dataSaver: isDataSaverOn(request), csrfToken: reply.generateCsrf() };
     return sendPage(request, reply, {
       title: request.t.t('learn.my.title'),
-      body: <MyLearningPage t={request.t} current={current} finished={finished} />,
+      body: <MyLearningPage t={request.t} data={data} />,
     });
   });
 }
