@@ -1,4 +1,6 @@
 /** Types of the loss test harness, for the CI test that runs a small version of it. */
+import type * as QuizWorld from './quiz-world.ts';
+
 export type LossFigures = {
   database: 'postgresql' | 'pglite';
   acknowledged: number;
@@ -27,7 +29,7 @@ export type LossOptions = {
   /** The share of acknowledged submissions sent again as if the answer had been lost. */
   dropRate?: number;
   log?: (line: string) => void;
-  world?: typeof import('./quiz-world.ts');
+  world?: typeof QuizWorld;
 };
 
 export function runLossTest(options?: LossOptions): Promise<LossFigures>;

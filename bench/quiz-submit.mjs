@@ -73,8 +73,10 @@ try {
           databaseUrl ? 'PostgreSQL' : 'PGlite',
           CONNECTIONS,
           created,
-          [...statuses].filter(([status]) => status !== 201).map(([status, count]) => `${status}×${count}`).join(' ') ||
-            '0',
+          [...statuses]
+            .filter(([status]) => status !== 201)
+            .map(([status, count]) => `${status}×${count}`)
+            .join(' ') || '0',
           (created / seconds).toFixed(0),
           result.latency.p50,
           result.latency.p99,

@@ -8,14 +8,7 @@ import { openDatabase } from '../src/platform/db/index.ts';
 import { openPlatform } from '../src/server/platform.ts';
 import { createAccount, createApiToken } from '../src/modules/identity/index.ts';
 import { addMember, createInstitution, listMembershipsOfUser } from '../src/modules/institutions/index.ts';
-import {
-  addBlock,
-  addSection,
-  addUnit,
-  createCourse,
-  createRun,
-  publishCourse,
-} from '../src/modules/courses/index.ts';
+import { addBlock, addSection, addUnit, createCourse, createRun, publishCourse } from '../src/modules/courses/index.ts';
 import { enrollInRun } from '../src/modules/enrollment/index.ts';
 import { startQuizAttempt } from '../src/modules/assessment/index.ts';
 import { asmAttempt } from '../src/modules/assessment/schema.ts';
@@ -165,12 +158,15 @@ export async function seedQuizWorld(options: {
 }
 
 /** Every submitted attempt, as stored, for comparing with what clients were told. */
-export async function readSubmittedAttempts(options: { dataDir: string; databaseUrl: string | null }): Promise<
-  Array<{ uuid: string; userId: string; idempotencyKey: string | null; answersSha256: string | null }>
-> {
+export async function readSubmittedAttempts(options: {
+  dataDir: string;
+  databaseUrl: string | null;
+}): Promise<Array<{ uuid: string; userId: string; idempotencyKey: string | null; answersSha256: string | null }>> {
   const { database } = configFor(options);
   const handle = await openDatabase(
-    database.kind === 'postgres' ? { kind: 'postgres', url: database.url } : { kind: 'pglite', dataDir: database.dataDir },
+    database.kind === 'postgres'
+      ? { kind: 'postgres', url: database.url }
+      : { kind: 'pglite', dataDir: database.dataDir },
   );
   try {
     return await handle.db

@@ -115,7 +115,10 @@ export async function countAttempts(
     .where(eq(asmAttempt.enrollmentId, enrollmentId))
     .groupBy(asmAttempt.blockEntityId);
   return new Map(
-    rows.map((row) => [row.blockEntityId, { submitted: row.submitted, open: row.open > 0, lastNumber: row.lastNumber }]),
+    rows.map((row) => [
+      row.blockEntityId,
+      { submitted: row.submitted, open: row.open > 0, lastNumber: row.lastNumber },
+    ]),
   );
 }
 

@@ -3,27 +3,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import type { DatabaseHandle } from '../../platform/db/index.ts';
 import { listStatementsOfUser } from '../records/index.ts';
-import { getQuizAttempt, getQuizForLearner, listQuizStatuses, saveQuizAnswers, startQuizAttempt } from './api-quizzes.ts';
+import {
+  getQuizAttempt,
+  getQuizForLearner,
+  listQuizStatuses,
+  saveQuizAnswers,
+  startQuizAttempt,
+} from './api-quizzes.ts';
 import { QUESTION_ORDER } from './layout.ts';
 import { buildFullQuiz, createQuizWorld, DAY_MS, WRONG_ANSWERS, type QuizWorld } from './quiz-test-fixtures.ts';
 import { asmAttempt } from './schema.ts';
 import { submitQuizAttempt } from './submit.ts';
 
 let handle: DatabaseHandle;
-let world: QuizWorld;
-let blocks: Record<'quiz' | 'weekly' | 'twice' | 'shuffled', { key: string; entityId: number }>;
+type Name = 'quiz' | 'weekly' | 'twice' | 'shuffled';
+let world: QuizWorld<Name>;
+let blocks: QuizWorld<Name>['blocks'];
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  world = (await createQuizWorld(handle.db, {
+  world = await createQuizWorld<Name>(handle.db, {
     quizzes: {
       quiz: buildFullQuiz(),
       weekly: buildFullQuiz({ title: 'Weekly', dueAfterDays: 7 }),
       twice: buildFullQuiz({ title: 'Twice', attemptsAllowed: 2 }),
       shuffled: buildFullQuiz({ title: 'Shuffled', shuffle: true, attemptsAllowed: null }),
     },
-  })) as unknown as QuizWorld;
-  blocks = world.blocks as unknown as typeof blocks;
+  });
+  blocks = world.blocks;
 });
 afterAll(() => handle.close());
 
@@ -59,14 +66,20 @@ describe('starting an attempt', () => {
     );
     expect(new Set(results.map((result) => result.attempt.uuid)).size).toBe(1);
     expect(results.filter((result) => result.created)).toHaveLength(1);
-    const rows = await handle.db.select().from(asmAttempt).where(eq(asmAttempt.enrollmentId, person.learner.enrollment.id));
+    const rows = await handle.db
+      .select()
+      .from(asmAttempt)
+      .where(eq(asmAttempt.enrollmentId, person.learner.enrollment.id));
     expect(rows).toHaveLength(1);
   });
 
   it('refuses people who are not enrolled, anonymous visitors and blocks that are not quizzes', async () => {
     const stranger = await world.helpers.buildLearner();
     await expectCode(startQuizAttempt(world.as(stranger), world.key, 'SP', blocks.quiz.key), 'enrollment.required');
-    await expectCode(startQuizAttempt(world.cast.leadInstructor.ctx, world.key, 'SP', blocks.quiz.key), 'enrollment.required');
+    await expectCode(
+      startQuizAttempt(world.cast.leadInstructor.ctx, world.key, 'SP', blocks.quiz.key),
+      'enrollment.required',
+    );
     await expectCode(startQuizAttempt(world.cast.anonymous, world.key, 'SP', blocks.quiz.key), 'unauthenticated');
     const person = await world.buildEnrolledLearner();
     await expectCode(startQuizAttempt(person.ctx, world.key, 'SP', world.text.key), 'quiz.not_found');
@@ -95,7 +108,10 @@ describe('the window of a quiz', () => {
     const person = await world.buildEnrolledLearner(world.runs.scheduled);
     const startsAt = world.runs.scheduled.startsAt!;
     const ctxAt = (when: Date) => ({ ...person.ctx, clock: { now: () => when } });
-    await expectCode(startQuizAttempt(ctxAt(seconds(startsAt, -1)), world.key, 'S1', blocks.quiz.key), 'quiz.not_started');
+    await expectCode(
+      startQuizAttempt(ctxAt(seconds(startsAt, -1)), world.key, 'S1', blocks.quiz.key),
+      'quiz.not_started',
+    );
     const page = await getQuizForLearner(ctxAt(seconds(startsAt, -1)), world.key, 'S1', blocks.quiz.key);
     expect(page).toMatchObject({ window: 'not_started', opensAt: startsAt, status: { canStart: false } });
     const { attempt } = await startQuizAttempt(ctxAt(startsAt), world.key, 'S1', blocks.quiz.key);
@@ -133,7 +149,12 @@ describe('the window of a quiz', () => {
   it('closes every quiz of a scheduled run when the run ends', async () => {
     const person = await world.buildEnrolledLearner(world.runs.scheduled);
     const endsAt = world.runs.scheduled.endsAt!;
-    await startQuizAttempt({ ...person.ctx, clock: { now: () => seconds(endsAt, -1) } }, world.key, 'S1', blocks.quiz.key);
+    await startQuizAttempt(
+      { ...person.ctx, clock: { now: () => seconds(endsAt, -1) } },
+      world.key,
+      'S1',
+      blocks.quiz.key,
+    );
     const late = { ...person.ctx, clock: { now: () => seconds(endsAt, 1) } };
     const page = await getQuizForLearner(late, world.key, 'S1', blocks.quiz.key);
     expect(page.window).toBe('closed');

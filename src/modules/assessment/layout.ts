@@ -35,12 +35,24 @@ export function buildAttemptLayout(quiz: QuizBlock, seed: string): AttemptLayout
   const random = createRandom(seed);
   const entries: Array<[string, string[]]> = [];
   if (quiz.shuffleQuestions) {
-    entries.push([QUESTION_ORDER, shuffle(quiz.questions.map((question) => question.id), random)]);
+    entries.push([
+      QUESTION_ORDER,
+      shuffle(
+        quiz.questions.map((question) => question.id),
+        random,
+      ),
+    ]);
   }
   if (quiz.shuffleChoices) {
     for (const question of quiz.questions) {
       if (question.kind === 'single_choice' || question.kind === 'multiple_choice') {
-        entries.push([question.id, shuffle(question.choices.map((choice) => choice.id), random)]);
+        entries.push([
+          question.id,
+          shuffle(
+            question.choices.map((choice) => choice.id),
+            random,
+          ),
+        ]);
       }
     }
   }
@@ -51,7 +63,10 @@ export function buildAttemptLayout(quiz: QuizBlock, seed: string): AttemptLayout
  * Items in the layout's order; items the layout does not know (the run moved to a release that
  * added some) follow in their own order.
  */
-export function orderByLayout<T extends { id: string }>(items: readonly T[], order: readonly string[] | undefined): T[] {
+export function orderByLayout<T extends { id: string }>(
+  items: readonly T[],
+  order: readonly string[] | undefined,
+): T[] {
   if (!order) return [...items];
   const rank = new Map(order.map((id, index) => [id, index]));
   const known = items.filter((item) => rank.has(item.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);

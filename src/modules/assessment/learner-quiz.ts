@@ -31,7 +31,10 @@ export async function getQuizForLearner(
     attempt.maxScore ? (attempt.score ?? 0) / attempt.maxScore : 0;
   const best = [...submitted]
     .reverse()
-    .reduce<(typeof submitted)[number] | null>((top, attempt) => (!top || fraction(attempt) > fraction(top) ? attempt : top), null);
+    .reduce<(typeof submitted)[number] | null>(
+      (top, attempt) => (!top || fraction(attempt) > fraction(top) ? attempt : top),
+      null,
+    );
   const left = quiz.attemptsAllowed === null || submitted.length < quiz.attemptsAllowed;
   const status: QuizStatus = {
     attemptsUsed: submitted.length,

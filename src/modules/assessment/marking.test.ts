@@ -13,7 +13,13 @@ const choices = (ids: string[], correct: string[]) =>
 
 const QUIZ = quizOf([
   { id: 'single', kind: 'single_choice', prompt: 'Pick one', points: 2, choices: choices(['a', 'b', 'c'], ['b']) },
-  { id: 'multi', kind: 'multiple_choice', prompt: 'Pick many', points: 3, choices: choices(['a', 'b', 'c'], ['a', 'c']) },
+  {
+    id: 'multi',
+    kind: 'multiple_choice',
+    prompt: 'Pick many',
+    points: 3,
+    choices: choices(['a', 'b', 'c'], ['a', 'c']),
+  },
   { id: 'number', kind: 'numeric', prompt: 'How many?', points: 1, answer: 3.5, tolerance: 0.25 },
   {
     id: 'text',
@@ -86,7 +92,9 @@ describe('marking, as properties', () => {
           const flags = ids.map(() => correctFlags.next().value as boolean);
           if (!flags.some(Boolean)) flags[0] = true;
           const correct = ids.filter((_, index) => flags[index]);
-          const quiz = quizOf([{ id: 'q', kind: 'multiple_choice', prompt: 'p', points: 5, choices: choices(ids, correct) }]);
+          const quiz = quizOf([
+            { id: 'q', kind: 'multiple_choice', prompt: 'p', points: 5, choices: choices(ids, correct) },
+          ]);
           const picked = ids.filter(() => pickFlags.next().value as boolean);
           const expected = picked.length === correct.length && picked.every((id) => correct.includes(id));
           expect(markAttempt(quiz, { q: [...picked].reverse() }).score).toBe(expected ? 5 : 0);

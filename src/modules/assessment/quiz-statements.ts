@@ -65,13 +65,22 @@ export function buildSubmitStatements(
   const quiz = quizActivity(context);
   const { learner } = context;
   const answered = marking.results.map((result) => {
-    const response = describeResponse(Object.hasOwn(answers, result.questionId) ? answers[result.questionId] : undefined);
+    const response = describeResponse(
+      Object.hasOwn(answers, result.questionId) ? answers[result.questionId] : undefined,
+    );
     const question: ActivityRef = { kind: 'question', ref: `${context.block.uuid}.${result.questionId}` };
     const outcome: StatementResult = {
       ...(options.revealed ? { success: result.correct, score: scoreOf(result.points, result.maxPoints) } : {}),
       ...(response === undefined ? {} : { response }),
     };
-    return action(learner, 'answered', question, quiz, options.at, Object.keys(outcome).length > 0 ? outcome : undefined);
+    return action(
+      learner,
+      'answered',
+      question,
+      quiz,
+      options.at,
+      Object.keys(outcome).length > 0 ? outcome : undefined,
+    );
   });
   const summary = { score: scoreOf(marking.score, marking.maxScore), completion: true };
   return [

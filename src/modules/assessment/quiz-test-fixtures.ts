@@ -147,7 +147,19 @@ export async function createQuizWorld<Name extends string = 'quiz'>(
     return { ...person, ctx: as(person), learner };
   }
 
-  return { helpers, cast, key, unit, blocks, text, runs: { selfPaced, scheduled }, clock, as, enroll, buildEnrolledLearner };
+  return {
+    helpers,
+    cast,
+    key,
+    unit,
+    blocks,
+    text,
+    runs: { selfPaced, scheduled },
+    clock,
+    as,
+    enroll,
+    buildEnrolledLearner,
+  };
 }
 
 export type QuizWorld<Name extends string = 'quiz'> = Awaited<ReturnType<typeof createQuizWorld<Name>>>;

@@ -17,13 +17,13 @@ import {
 import { asmAttempt, asmCourseGrade, asmQuizScore } from './schema.ts';
 
 let handle: DatabaseHandle;
-let world: QuizWorld;
 type Name = 'quiz' | 'practice' | 'afterDue' | 'never' | 'afterDueOpen';
-let blocks: Record<Name, { key: string; entityId: number; uuid: string }>;
+let world: QuizWorld<Name>;
+let blocks: QuizWorld<Name>['blocks'];
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  world = (await createQuizWorld(handle.db, {
+  world = await createQuizWorld<Name>(handle.db, {
     quizzes: {
       quiz: buildFullQuiz({ attemptsAllowed: null }),
       practice: buildFullQuiz({ title: 'Warm-up', mode: 'practice' }),
@@ -31,17 +31,19 @@ beforeAll(async () => {
       never: buildFullQuiz({ title: 'Never', reveal: 'never', dueAfterDays: 7 }),
       afterDueOpen: buildFullQuiz({ title: 'After due, no date', reveal: 'after_due' }),
     },
-  })) as unknown as QuizWorld;
-  blocks = world.blocks as unknown as typeof blocks;
+  });
+  blocks = world.blocks;
 });
 afterAll(() => handle.close());
 
-async function startAs(person: Awaited<ReturnType<QuizWorld['buildEnrolledLearner']>>, name: Name = 'quiz') {
+type Learner = Awaited<ReturnType<QuizWorld<Name>['buildEnrolledLearner']>>;
+
+async function startAs(person: Learner, name: Name = 'quiz') {
   return (await startQuizAttempt(person.ctx, world.key, 'SP', blocks[name].key)).attempt;
 }
 
 function submitAs(
-  person: Awaited<ReturnType<QuizWorld['buildEnrolledLearner']>>,
+  person: Learner,
   attemptUuid: string,
   answers: unknown,
   idempotencyKey?: string,
@@ -127,7 +129,9 @@ describe('submitting an attempt', () => {
       Array.from({ length: 50 }, (_, index) => submitAs(person, attempt.uuid, rightAnswers(), `race-${index}`)),
     );
     expect(settled.filter((entry) => entry.status === 'fulfilled')).toHaveLength(1);
-    const refusals = settled.flatMap((entry) => (entry.status === 'rejected' ? [entry.reason as { code: string }] : []));
+    const refusals = settled.flatMap((entry) =>
+      entry.status === 'rejected' ? [entry.reason as { code: string }] : [],
+    );
     expect(new Set(refusals.map((reason) => reason.code))).toEqual(new Set(['quiz.already_submitted']));
     const rows = await handle.db
       .select()
@@ -213,7 +217,10 @@ describe('revealing the marking', () => {
       feedback: ['Feedback a secret'],
       explanation: 'Explanation single secret',
     });
-    expect(result.results![2]).toMatchObject({ correct: true, correctAnswer: { kind: 'number', value: CANARY_NUMBER } });
+    expect(result.results![2]).toMatchObject({
+      correct: true,
+      correctAnswer: { kind: 'number', value: CANARY_NUMBER },
+    });
   });
 
   it("shows only the score under 'after_due' until the due date, then everything", async () => {

@@ -45,7 +45,8 @@ export const studioContentMessages = defineMessages({
     'studioContent.error.answer': 'Enter the correct answer as a number, such as 42 or 3.14.',
     'studioContent.error.assignmentType': 'Name the assignment type in at most 60 characters.',
     'studioContent.error.attempts': 'Attempts must be a whole number from 1 to 100, or empty for no limit.',
-    'studioContent.error.dueAfterDays': 'Days until due must be a whole number from 0 to 3650, or empty for no due date.',
+    'studioContent.error.dueAfterDays':
+      'Days until due must be a whole number from 0 to 3650, or empty for no due date.',
     'studioContent.error.body': 'The text is too long.',
     'studioContent.error.captions': 'Each caption row needs a language tag such as en or zh-Hans and a captions file.',
     'studioContent.error.choices':
@@ -334,7 +335,8 @@ export const studioContentMessages = defineMessages({
     'studioContent.quiz.attempts': '允许作答次数',
     'studioContent.quiz.attemptsHint': '留空表示不限次数。',
     'studioContent.quiz.dueAfterDays': '截止天数',
-    'studioContent.quiz.dueAfterDaysHint': '从开课日期（定期开课）或学习者报名日期（自定进度）起算的天数。留空：课程结束时截止。',
+    'studioContent.quiz.dueAfterDaysHint':
+      '从开课日期（定期开课）或学习者报名日期（自定进度）起算的天数。留空：课程结束时截止。',
     'studioContent.quiz.reveal': '显示正确答案',
     'studioContent.quiz.revealHint': '学习者何时能看到哪些答案正确，以及反馈和解析。分数总是会显示。',
     'studioContent.quiz.revealImmediately': '提交作答后立即显示',
@@ -422,7 +424,8 @@ export const studioContentMessages = defineMessages({
     'studioContent.error.answer': 'أدخل الإجابة الصحيحة رقمًا، مثل 42 أو 3.14.',
     'studioContent.error.assignmentType': 'اكتب نوع الواجب في 60 حرفًا على الأكثر.',
     'studioContent.error.attempts': 'يجب أن يكون عدد المحاولات عددًا صحيحًا من 1 إلى 100، أو فارغًا لعدم التقييد.',
-    'studioContent.error.dueAfterDays': 'يجب أن يكون عدد الأيام حتى الموعد النهائي عددًا صحيحًا من 0 إلى 3650، أو فارغًا لعدم وجود موعد نهائي.',
+    'studioContent.error.dueAfterDays':
+      'يجب أن يكون عدد الأيام حتى الموعد النهائي عددًا صحيحًا من 0 إلى 3650، أو فارغًا لعدم وجود موعد نهائي.',
     'studioContent.error.body': 'النص طويل جدًا.',
     'studioContent.error.captions': 'يحتاج كل صف ترجمة إلى رمز لغة مثل en أو zh-Hans وملف ترجمة.',
     'studioContent.error.choices': 'أدخل خيارين على الأقل وحدد الصحيح منها (واحد فقط لسؤال الاختيار الواحد).',

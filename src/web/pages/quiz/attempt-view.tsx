@@ -25,7 +25,15 @@ function choiceTexts(question: LearnerQuestion, ids: readonly string[]): string[
   return question.choices.filter((choice) => ids.includes(choice.id)).map((choice) => choice.text);
 }
 
-function AnswerText({ t, question, answer }: { t: T; question: LearnerQuestion; answer: StoredAnswers[string] | undefined }) {
+function AnswerText({
+  t,
+  question,
+  answer,
+}: {
+  t: T;
+  question: LearnerQuestion;
+  answer: StoredAnswers[string] | undefined;
+}) {
   if (answer === undefined) return <>{t.t('quiz.result.noAnswer')}</>;
   if (Array.isArray(answer)) return <>{choiceTexts(question, answer).join('; ')}</>;
   return <bdi dir={typeof answer === 'number' ? 'ltr' : undefined}>{String(answer)}</bdi>;
@@ -158,7 +166,8 @@ export function AttemptPage({ t, attempt, quizTitle, unit, paths }: AttemptPageP
                 </h3>
                 <MarkdownContent source={question.prompt} />
                 <p>
-                  <strong>{t.t('quiz.result.yourAnswer')}:</strong> <AnswerText t={t} question={question} answer={answer} />
+                  <strong>{t.t('quiz.result.yourAnswer')}:</strong>{' '}
+                  <AnswerText t={t} question={question} answer={answer} />
                 </p>
                 {result && <Marking t={t} question={question} result={result} />}
               </li>

@@ -77,7 +77,11 @@ describe('taking a quiz without JavaScript', () => {
     const { html, attemptId, idempotencyKey } = await startAndRead(cookie);
     expect(html).toContain('data-island="quiz-autosave"');
     expect(html).toContain(`/attempts/${attemptId}/answers`);
-    const saved = await postForm(ctx, cookie, `${page}/save`, { attemptId, 'answers.single': 'a', 'answers.text': 'x' });
+    const saved = await postForm(ctx, cookie, `${page}/save`, {
+      attemptId,
+      'answers.single': 'a',
+      'answers.text': 'x',
+    });
     expect(saved.statusCode).toBe(303);
     const afterSave = (await get(cookie, `${page}?notice=saved`)).body;
     expect(afterSave).toContain('Your answers are saved.');

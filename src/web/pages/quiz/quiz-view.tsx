@@ -54,7 +54,11 @@ function QuizFacts({ t, view }: { t: T; view: LearnerQuizView }) {
         </dd>
         <dt>{t.t('quiz.facts.due')}</dt>
         <dd>
-          {quiz.dueAt ? <time datetime={quiz.dueAt.toISOString()}>{formatUtc(t, quiz.dueAt)}</time> : t.t('quiz.facts.noDue')}
+          {quiz.dueAt ? (
+            <time datetime={quiz.dueAt.toISOString()}>{formatUtc(t, quiz.dueAt)}</time>
+          ) : (
+            t.t('quiz.facts.noDue')
+          )}
         </dd>
         <dt>{t.t('quiz.facts.counts')}</dt>
         <dd>
