@@ -19,6 +19,15 @@ async function fetchDocument(): Promise<Document> {
 }
 
 /** Every method and path the whole application serves, read from Fastify's own route tree. */
+/** Fastify prints one node for routes that name a parameter differently, such as `:key|:courseKey`. */
+function expandAlternatives(path: string): string[] {
+  let paths = [''];
+  for (const segment of path.split('/').slice(1)) {
+    paths = paths.flatMap((prefix) => segment.split('|').map((option) => `${prefix}/${option}`));
+  }
+  return paths;
+}
+
 export function listRegisteredRoutes(app: FastifyInstance): Array<{ method: string; path: string }> {
   const stack: string[] = [];
   const routes: Array<{ method: string; path: string }> = [];
@@ -82,7 +91,10 @@ describe('the OpenAPI document', () => {
     );
     expect(registered.length).toBeGreaterThanOrEqual(8);
     const missing = registered.filter(
-      (route) => !document.paths[toOpenApiPath(route.path)]?.[route.method.toLowerCase()],
+      (route) =>
+        !expandAlternatives(route.path).some(
+          (path) => document.paths[toOpenApiPath(path)]?.[route.method.toLowerCase()],
+        ),
     );
     expect(missing).toEqual([]);
   });
