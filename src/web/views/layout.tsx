@@ -66,6 +66,13 @@ export function Layout({
                 </li>
                 {viewer && (
                   <li>
+                    <a href="/learn" aria-current={path.startsWith('/learn') ? 'page' : undefined}>
+                      {t.t('nav.learning')}
+                    </a>
+                  </li>
+                )}
+                {viewer && (
+                  <li>
                     <a href="/studio" aria-current={path.startsWith('/studio') ? 'page' : undefined}>
                       {t.t('nav.studio')}
                     </a>
