@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/index.ts';
-import { appendOutboxEvent } from '../../platform/outbox/index.ts';
+import { appendOutboxEvents, type OutboxEvent } from '../../platform/outbox/index.ts';
 import type { CourseRun } from '../courses/index.ts';
 import { recordLearningActions, type LearningAction } from '../records/index.ts';
 
@@ -42,32 +42,35 @@ function toPassedStatement(pass: CoursePass): LearningAction {
   };
 }
 
+function toPassedEvent(pass: CoursePass): OutboxEvent {
+  return {
+    topic: COURSE_PASSED_TOPIC,
+    dedupeKey: coursePassedDedupeKey(pass.enrollmentUuid),
+    payload: {
+      enrollmentUuid: pass.enrollmentUuid,
+      userId: pass.userId,
+      runId: pass.run.id,
+      runUuid: pass.run.uuid,
+      courseId: pass.course.id,
+      courseKey: pass.course.key,
+      grade: pass.grade,
+      passedAt: pass.passedAt.toISOString(),
+    },
+    at: pass.passedAt,
+  };
+}
+
 /**
  * Announces first passes in the caller's transaction: a `course.passed` event per enrollment
  * (the dedupe key makes a second announcement of the same enrollment a no-op) and an xAPI
  * 'passed' statement for each event actually written, so a repeated call records nothing twice.
+ * Many passes (a recompute) cost one outbox INSERT and a few statement INSERTs, not one each.
  * Returns how many passes were new.
  */
 export async function announceCoursePasses(tx: Executor, passes: readonly CoursePass[], stored: Date): Promise<number> {
-  const written: CoursePass[] = [];
-  for (const pass of passes) {
-    const appended = await appendOutboxEvent(tx, {
-      topic: COURSE_PASSED_TOPIC,
-      dedupeKey: coursePassedDedupeKey(pass.enrollmentUuid),
-      payload: {
-        enrollmentUuid: pass.enrollmentUuid,
-        userId: pass.userId,
-        runId: pass.run.id,
-        runUuid: pass.run.uuid,
-        courseId: pass.course.id,
-        courseKey: pass.course.key,
-        grade: pass.grade,
-        passedAt: pass.passedAt.toISOString(),
-      },
-      at: pass.passedAt,
-    });
-    if (appended) written.push(pass);
-  }
+  if (passes.length === 0) return 0;
+  const appended = await appendOutboxEvents(tx, passes.map(toPassedEvent));
+  const written = passes.filter((_pass, index) => appended[index]);
   await recordLearningActions(tx, written.map(toPassedStatement), stored);
   return written.length;
 }

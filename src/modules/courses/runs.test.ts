@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { listAuditEvents } from '../../platform/audit/index.ts';
 import type { DatabaseHandle } from '../../platform/db/index.ts';
+import { listOutboxEvents } from '../../platform/outbox/index.ts';
 import {
   DEFAULT_GRADING_POLICY,
   createRun,
@@ -11,6 +12,7 @@ import {
   updateCourseMetadata,
   updateRun,
 } from './index.ts';
+import { RUN_GRADES_STALE_TOPIC } from './runs.ts';
 import { publishForTest } from './team-test-fixtures.ts';
 import { createCourseTestHelpers, type CourseCast, type CourseTestHelpers } from './test-helpers.ts';
 
@@ -175,5 +177,55 @@ describe('runs', () => {
     await expect(updateRun(cast.anonymous, cast.course.key, '2027-T1', { capacity: 1 })).rejects.toMatchObject({
       kind: 'forbidden',
     });
+  });
+});
+
+describe('stale grades', () => {
+  const staleEvents = () => listOutboxEvents(handle.db, { topic: RUN_GRADES_STALE_TOPIC });
+  const examOnly = { assignmentTypes: [{ name: 'Exam', weight: 1, dropLowest: 0 }], passMark: 0.7 };
+
+  it('announces a changed grading policy once, in the change’s transaction, and nothing else', async () => {
+    const run = await createRun(cast.leadInstructor.ctx, cast.course.key, { ...scheduled, code: 'stale-policy' });
+    const before = (await staleEvents()).length;
+    await updateRun(cast.instructor.ctx, cast.course.key, run.code, { capacity: 20, language: 'de' });
+    await updateRun(cast.instructor.ctx, cast.course.key, run.code, { gradingPolicy: DEFAULT_GRADING_POLICY });
+    // The same policy written in another key order and with its defaults left out is no change.
+    await updateRun(cast.instructor.ctx, cast.course.key, run.code, {
+      gradingPolicy: {
+        passMark: 0.5,
+        assignmentTypes: [
+          { weight: 0.6, name: 'Homework' },
+          { name: 'Exam', weight: 0.4 },
+        ],
+      },
+    });
+    expect(await staleEvents()).toHaveLength(before);
+    await updateRun(cast.instructor.ctx, cast.course.key, run.code, { gradingPolicy: examOnly });
+    const events = (await staleEvents()).slice(before);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ status: 'pending', payload: { runId: run.id } });
+    expect(events[0]!.dedupeKey).toMatch(new RegExp(`^run\\.grades_stale:${run.uuid}:\\d+:`));
+    // Changing it back is another change: another event, even at the same instant.
+    await updateRun(cast.instructor.ctx, cast.course.key, run.code, { gradingPolicy: DEFAULT_GRADING_POLICY });
+    expect(await staleEvents()).toHaveLength(before + 2);
+    await expect(
+      updateRun(cast.instructor.ctx, cast.course.key, run.code, { gradingPolicy: examOnly, endsAt: '2020-01-01T00:00:00Z' }),
+    ).rejects.toMatchObject({ kind: 'invalid' });
+    expect(await staleEvents()).toHaveLength(before + 2);
+  });
+
+  it('announces a move to another release, but not a move to the release it already serves', async () => {
+    const run = await createRun(cast.leadInstructor.ctx, cast.course.key, {
+      ...scheduled,
+      code: 'stale-release',
+      releaseId: firstRelease.id,
+    });
+    const before = (await staleEvents()).length;
+    await moveRunToRelease(cast.leadInstructor.ctx, cast.course.key, run.code, firstRelease.id);
+    expect(await staleEvents()).toHaveLength(before);
+    await moveRunToRelease(cast.leadInstructor.ctx, cast.course.key, run.code, secondRelease.id);
+    const events = (await staleEvents()).slice(before);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toEqual({ runId: run.id });
   });
 });

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound } from '../../platform/errors/index.ts';
+import { appendOutboxEvent } from '../../platform/outbox/index.ts';
 import { lockCourse, parseCourseInput, requireCourse, type LoadedCourse } from './core.ts';
 import type { CourseRun } from './model.ts';
 import { crsRelease, crsRun } from './schema.ts';
@@ -18,6 +21,23 @@ import {
 import { notifyCourseChanged } from './events.ts';
 
 type RunRow = typeof crsRun.$inferSelect;
+
+/**
+ * Outbox topic written when a run's stored grades may no longer match it: its grading policy
+ * changed or it moved to another release. Payload: `{ runId }`. Grading consumes it and
+ * recomputes the run; courses, lower down, only says that it happened.
+ */
+export const RUN_GRADES_STALE_TOPIC = 'run.grades_stale';
+
+/** Each change gets its own event, even two in the same millisecond: none may be deduplicated away. */
+async function announceGradesStale(tx: Executor, run: CourseRun, at: Date): Promise<void> {
+  await appendOutboxEvent(tx, {
+    topic: RUN_GRADES_STALE_TOPIC,
+    dedupeKey: `${RUN_GRADES_STALE_TOPIC}:${run.uuid}:${at.getTime()}:${randomUUID()}`,
+    payload: { runId: run.id },
+    at,
+  });
+}
 
 function toRun(row: RunRow, releaseNumber: number): CourseRun {
   return {
@@ -189,6 +209,7 @@ export async function updateRun(
       after: describe(after),
       at: now,
     });
+    if (!isDeepStrictEqual(before.gradingPolicy, after.gradingPolicy)) await announceGradesStale(tx, run, now);
     await notifyCourseChanged(tx, { courseId: course.id, kind: 'runs' });
     return requireRun(tx, course.id, code);
   });
@@ -220,6 +241,7 @@ export async function moveRunToRelease(
       after: { code, releaseId: release.id, releaseNumber: release.number },
       at: now,
     });
+    await announceGradesStale(tx, run, now);
     await notifyCourseChanged(tx, { courseId: course.id, kind: 'runs' });
     return requireRun(tx, course.id, code);
   });

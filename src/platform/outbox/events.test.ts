@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import type { DatabaseHandle } from '../db/index.ts';
-import { appendOutboxEvent, consumeOutboxEvents, listOutboxEvents } from './index.ts';
+import { appendOutboxEvent, appendOutboxEvents, consumeOutboxEvents, listOutboxEvents } from './index.ts';
 
 let handle: DatabaseHandle;
 const at = new Date('2026-11-29T10:00:00Z');
@@ -22,6 +22,23 @@ describe('the event outbox', () => {
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await listOutboxEvents(handle.db, { topic: 'test.once' })).toHaveLength(1);
+  });
+
+  it('writes many events in one statement, in order, skipping keys that exist or repeat', async () => {
+    await appendOutboxEvent(handle.db, { topic: 'test.bulk', dedupeKey: 'test.bulk:2', payload: { n: 2 }, at });
+    const payload = { text: 'a "quoted", back\\slashed {braced} ünïcode text', list: [1, null] };
+    const events = [1, 2, 3, 1, 4].map((n) => ({
+      topic: 'test.bulk',
+      dedupeKey: `test.bulk:${n}`,
+      payload: { n, ...payload },
+      at: new Date(at.getTime() + n),
+    }));
+    expect(await handle.db.transaction((tx) => appendOutboxEvents(tx, events))).toEqual([true, false, true, false, true]);
+    const stored = await listOutboxEvents(handle.db, { topic: 'test.bulk' });
+    expect(stored.map((event) => event.payload.n)).toEqual([2, 1, 3, 4]);
+    expect(stored[1]).toMatchObject({ status: 'pending', payload: { n: 1, ...payload }, createdAt: events[0]!.at });
+    expect(await appendOutboxEvents(handle.db, [])).toEqual([]);
+    expect(await appendOutboxEvents(handle.db, events)).toEqual([false, false, false, false, false]);
   });
 
   it('writes nothing when the causing transaction rolls back', async () => {

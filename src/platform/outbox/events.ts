@@ -40,6 +40,40 @@ export async function appendOutboxEvent(executor: Executor, event: OutboxEvent):
   return rows.length === 1;
 }
 
+/** A PostgreSQL array literal of text elements, sent as one parameter whatever its length. */
+function toTextArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
+const APPEND_CHUNK = 5000;
+
+/**
+ * Writes many events in the caller's transaction with one INSERT … ON CONFLICT DO NOTHING per
+ * 5,000 (in the given order). Returns, for each event, whether it was written: false when its
+ * dedupe key already existed, or appeared earlier in the same list.
+ */
+export async function appendOutboxEvents(executor: Executor, events: readonly OutboxEvent[]): Promise<boolean[]> {
+  const written = new Set<string>();
+  for (let start = 0; start < events.length; start += APPEND_CHUNK) {
+    const slice = events.slice(start, start + APPEND_CHUNK);
+    const result = (await executor.execute(sql`
+      insert into evt_outbox (topic, dedupe_key, payload, created_at, next_attempt_at)
+      select u.topic, u.dedupe_key, u.payload::jsonb, u.at::timestamptz, u.at::timestamptz
+      from unnest(
+        ${toTextArrayLiteral(slice.map((event) => event.topic))}::text[],
+        ${toTextArrayLiteral(slice.map((event) => event.dedupeKey))}::text[],
+        ${toTextArrayLiteral(slice.map((event) => JSON.stringify(event.payload)))}::text[],
+        ${toTextArrayLiteral(slice.map((event) => event.at.toISOString()))}::text[]
+      ) with ordinality as u(topic, dedupe_key, payload, at, position)
+      order by u.position
+      on conflict (dedupe_key) do nothing
+      returning dedupe_key`)) as unknown as { rows: Array<{ dedupe_key: string }> };
+    for (const row of result.rows) written.add(row.dedupe_key);
+  }
+  // A key the list repeats was written once: by its first occurrence.
+  return events.map((event) => written.delete(event.dedupeKey));
+}
+
 export async function listOutboxEvents(
   executor: Executor,
   filter: { topic?: string; status?: StoredOutboxEvent['status'] } = {},

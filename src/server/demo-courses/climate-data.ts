@@ -256,7 +256,7 @@ export const CLIMATE_DATA_COURSE: DemoCourse = {
       },
     },
     {
-      code: 'open',
+      code: 'self-paced',
       pacing: 'self_paced',
       language: 'en',
       capacity: null,
