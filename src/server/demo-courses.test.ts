@@ -14,6 +14,9 @@ import {
   type Block,
   type CourseTree,
 } from '../modules/courses/index.ts';
+import { getQuizForLearner } from '../modules/assessment/index.ts';
+import { getCourseOutline } from '../modules/courseware/index.ts';
+import { listMyEnrollments } from '../modules/enrollment/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import { createLocalStorage, type ObjectStorage } from '../platform/storage/index.ts';
@@ -145,5 +148,18 @@ describe('demo courses', () => {
     expect(course.owners.map((owner) => owner.key)).toEqual(['polimi']);
     const [run] = await listCourseRuns(platform.db, course.id);
     expect(run).toMatchObject({ code: 'self-paced', pacing: 'self_paced', startsAt: null });
+  });
+
+  it('has the demo learner part way through Circular Design, with a practice attempt marked', async () => {
+    const ctx = await contextForDemoAccount(platform.db, platform.clock, 'learner@demo.orbis.test');
+    const [entry] = await listMyEnrollments(ctx);
+    expect(entry).toMatchObject({ course: { key: 'circular-design' }, run: { code: 'self-paced' } });
+    const outline = await getCourseOutline(ctx, 'circular-design', 'self-paced');
+    expect(outline.progress.completedBlocks).toBeGreaterThanOrEqual(3);
+    const tree = (await getPublishedTree(platform.db, 'circular-design'))!;
+    const practice = tree.sections[0]!.units[1]!.blocks.find((block) => block.block.type === 'quiz')!;
+    const quiz = await getQuizForLearner(ctx, 'circular-design', 'self-paced', practice.key);
+    expect(quiz.attempts).toHaveLength(1);
+    expect(quiz.attempts[0]).toMatchObject({ score: 1 });
   });
 });

@@ -1,9 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ServiceContext } from '../../platform/access/index.ts';
-import type { Clock } from '../../platform/clock/index.ts';
-import type { Database } from '../../platform/db/index.ts';
-import type { ObjectStorage } from '../../platform/storage/index.ts';
 import {
   acceptTeamInvitation,
   addBlock,
@@ -22,14 +19,15 @@ import { contextForDemoAccount, ensureDemoCourseAccounts, requireInstitution } f
 import { AI_INTRO_COURSE } from './ai-intro.ts';
 import { CIRCULAR_DESIGN_COURSE } from './circular-design.ts';
 import { CLIMATE_DATA_COURSE } from './climate-data.ts';
-import type { DemoBlock, DemoCourse, DemoVideoBlock } from './types.ts';
+import { seedDemoLearning } from './learning.ts';
+import type { DemoBlock, DemoCourse, DemoCourseDeps, DemoVideoBlock } from './types.ts';
 
 export { DEMO_COURSE_ACCOUNTS } from './accounts.ts';
 export type { DemoCourse } from './types.ts';
 
 export const DEMO_COURSES: readonly DemoCourse[] = [CLIMATE_DATA_COURSE, AI_INTRO_COURSE, CIRCULAR_DESIGN_COURSE];
 
-export type DemoCourseDeps = { db: Database; clock: Clock; storage: ObjectStorage };
+export type { DemoCourseDeps } from './types.ts';
 
 /* The compiled server runs from dist/src/…, where the media files are not copied: fall back to the sources. */
 const MEDIA_DIR =
@@ -50,6 +48,7 @@ export async function seedDemoCourses(deps: DemoCourseDeps): Promise<string[]> {
   if (missing.length === 0) return [];
   await ensureDemoCourseAccounts(deps.db, deps.clock);
   for (const course of missing) await seedCourse(deps, course);
+  if (missing.includes(CIRCULAR_DESIGN_COURSE)) await seedDemoLearning(deps);
   return missing.map((course) => course.key);
 }
 

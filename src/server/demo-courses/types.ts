@@ -1,3 +1,6 @@
+import type { Clock } from '../../platform/clock/index.ts';
+import type { Database } from '../../platform/db/index.ts';
+import type { ObjectStorage } from '../../platform/storage/index.ts';
 import type { BlockInput, CourseMetadataInput, NewRun, TeamRole } from '../../modules/courses/index.ts';
 
 /** A video whose files live in `src/server/demo-media/`; they are uploaded before the block is added. */
@@ -32,3 +35,5 @@ export type DemoCourse = {
   runs: readonly NewRun[];
   publishMessage: string;
 };
+
+export type DemoCourseDeps = { db: Database; clock: Clock; storage: ObjectStorage };
