@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { checkAccessibility } from './support/browser.ts';
 import { expectCleanConsole, useOrbis } from './support/fixture.ts';
-import { DEMO_LEARNER, signIn, switchLanguage } from './support/journeys.ts';
+import { DEMO_LEARNER, signIn, signOut, switchLanguage } from './support/journeys.ts';
 import { step } from './support/steps.ts';
 
 const orbis = useOrbis();
@@ -120,6 +120,67 @@ describe.each(LOCALES)('accessibility in %s', (locale) => {
       await watched.close();
     }
   });
+
+  test('the learner and staff pages of a run have no WCAG 2.2 AA violations', async () => {
+    const watched = await orbis.open({ locale: 'en' });
+    const { page } = watched;
+    const run = '/learn/circular-design/self-paced';
+    const linkIn = (selector: string) =>
+      page.evaluate((css) => document.querySelector<HTMLAnchorElement>(css)?.pathname ?? null, selector);
+    try {
+      await step(page, 'open the home page', () => page.goto('/'));
+      await signIn(page, DEMO_LEARNER.email, DEMO_LEARNER.password);
+      await step(page, 'resume the demo learner’s course', () => page.goto(`${run}/resume`));
+      const unit = new URL(page.url()).pathname;
+      await step(page, 'open the outline', () => page.goto(run));
+      const units = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLAnchorElement>('main a[href*="/units/"]')].map((link) => link.pathname),
+      );
+      await step(page, 'open the unit with the practice quiz', () => page.goto(units[1]!));
+      const quiz = await linkIn('main a[href*="/quizzes/"]');
+      await step(page, 'open the practice quiz', () => page.goto(quiz!));
+      const attempt = await linkIn('main a[href*="/attempts/"]');
+      const pages = [
+        '/learn',
+        run,
+        unit,
+        quiz!,
+        attempt!,
+        `${run}/progress`,
+        '/courses/circular-design',
+        '/courses/circular-design/runs/self-paced/unenroll',
+        '/account/learning-data',
+      ];
+      if (locale !== 'en') await switchLanguage(page, locale, true);
+      for (const path of pages) await auditPage(page, path, locale, 200);
+      await step(page, 'start an attempt of the practice quiz', async () => {
+        await page.goto(quiz!);
+        // The other language's run of this test may already have an attempt open.
+        const start = page.getByRole('main').locator('form[action$="/start"] button');
+        if ((await start.count()) > 0) {
+          await start.click();
+          await page.waitForLoadState('domcontentloaded');
+        }
+        expect(await page.getByRole('main').locator('form[action$="/submit"]').count()).toBe(1);
+      });
+      const report = await checkAccessibility(page);
+      expect(
+        report.violations.map((violation) => violation.id),
+        report.summary,
+      ).toEqual([]);
+      if (locale !== 'en') await switchLanguage(page, 'en', true);
+      await signOut(page);
+      await signIn(page, 'instructor.polimi@demo.orbis.test', DEMO_LEARNER.password);
+      if (locale !== 'en') await switchLanguage(page, locale, true);
+      for (const path of ['learners', 'gradebook']) {
+        await auditPage(page, `/studio/courses/circular-design/runs/self-paced/${path}`, locale, 200);
+      }
+      if (locale !== 'en') await switchLanguage(page, 'en', true);
+      expectCleanConsole(watched);
+    } finally {
+      await watched.close();
+    }
+  }, 120_000);
 
   test.each(NARROW_PAGES)('%s fits a 320 px wide screen without horizontal scrolling', async (path) => {
     const watched = await orbis.open({ locale, viewport: { width: 320, height: 640 } });

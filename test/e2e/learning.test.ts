@@ -24,9 +24,15 @@ async function answer(page: Page, question: number, value: string): Promise<void
 async function enroll(page: Page): Promise<void> {
   await step(page, 'find the joint course in the catalog and enroll in the self-paced run', async () => {
     await page.goto('/courses?q=climate');
-    await mainOf(page).getByRole('link', { name: /Climate Data for Sustainable Cities/ }).first().click();
+    await mainOf(page)
+      .getByRole('link', { name: /Climate Data for Sustainable Cities/ })
+      .first()
+      .click();
     await page.waitForURL(`**/courses/${COURSE}`);
-    await mainOf(page).locator(`form[action$="/runs/${RUN}/enroll"]`).getByRole('button', { name: /Enroll/ }).click();
+    await mainOf(page)
+      .locator(`form[action$="/runs/${RUN}/enroll"]`)
+      .getByRole('button', { name: /Enroll/ })
+      .click();
     await page.waitForURL(`**/learn/${COURSE}/${RUN}`);
   });
 }
@@ -34,12 +40,15 @@ async function enroll(page: Page): Promise<void> {
 async function watchWelcomeVideo(page: Page, withScript: boolean): Promise<void> {
   const main = mainOf(page);
   await step(page, 'start the course and find the captioned welcome video', async () => {
-    await main.getByRole('link', { name: /^(Start|Resume)$/ }).first().click();
+    await main
+      .getByRole('link', { name: /^(Start|Resume)$/ })
+      .first()
+      .click();
     await page.waitForURL('**/units/**');
     await shouldSee(main.getByRole('heading', { name: 'Welcome to Climate Data for Sustainable Cities' }));
-    const tracks = await main.locator('video track[kind="captions"]').evaluateAll((nodes) =>
-      nodes.map((node) => node.getAttribute('srclang')),
-    );
+    const tracks = await main
+      .locator('video track[kind="captions"]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('srclang')));
     expect(tracks).toEqual(expect.arrayContaining(['en', 'zh-Hans']));
     await shouldSee(main.getByText(/Transcript/).first());
   });
@@ -112,7 +121,10 @@ async function leaveAndResume(page: Page): Promise<void> {
     await page.goto('/courses');
     await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'My learning' }).click();
     await page.waitForURL('**/learn');
-    await mainOf(page).getByRole('link', { name: /Resume/ }).first().click();
+    await mainOf(page)
+      .getByRole('link', { name: /Resume/ })
+      .first()
+      .click();
     await page.waitForURL('**/units/**');
     await shouldSee(mainOf(page).getByRole('heading', { name: 'Baselines, anomalies and trends' }));
   });
@@ -147,9 +159,15 @@ async function checkGradebook(page: Page, learnerEmail: string, withScript: bool
   const main = mainOf(page);
   await step(page, 'open the run’s gradebook from the studio and find the learner', async () => {
     await page.goto(`/studio/courses/${COURSE}/runs`);
-    await main.getByRole('link', { name: /Gradebook/ }).last().click();
+    await main
+      .getByRole('link', { name: /Gradebook/ })
+      .last()
+      .click();
     await page.waitForURL('**/gradebook**');
-    await main.getByLabel(/name or e-?mail/i).first().fill(learnerEmail);
+    await main
+      .getByLabel(/name or e-?mail/i)
+      .first()
+      .fill(learnerEmail);
     await press(page, /Filter|Search|Show/);
     await shouldSee(main.getByText(learnerEmail).first());
   });
