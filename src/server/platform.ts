@@ -9,6 +9,7 @@ import { configureLearningRecords } from '../modules/records/index.ts';
 import { createAuth } from '../modules/identity/index.ts';
 import type { Platform } from '../web/context.ts';
 import { composeAccountMail } from '../web/mail-templates.ts';
+import { startLearningWorkers, type LearningWorkers } from './learning-workers.ts';
 
 export type OpenPlatformOptions = {
   clock?: Clock;
@@ -17,11 +18,21 @@ export type OpenPlatformOptions = {
   database?: DatabaseHandle;
   migrate?: boolean;
   dispatchMail?: boolean;
+  /**
+   * Run the background workers (stale grades after a policy or release change). By default they
+   * run where mail is dispatched, except under NODE_ENV=test, where a test starts them itself.
+   */
+  runWorkers?: boolean;
   mailTransport?: MailTransport;
   storage?: ObjectStorage;
 };
 
-export type RunningPlatform = Platform & { handle: DatabaseHandle; close(): Promise<void> };
+export type RunningPlatform = Platform & {
+  handle: DatabaseHandle;
+  /** The background workers, when they run. */
+  workers: LearningWorkers | null;
+  close(): Promise<void>;
+};
 
 /** Wires configuration, database, mail and auth into the platform the web layer serves. */
 export async function openPlatform(config: Config, options: OpenPlatformOptions = {}): Promise<RunningPlatform> {
@@ -49,6 +60,8 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
           logger,
           intervalMs: config.env === 'test' ? 200 : 2000,
         });
+  const runWorkers = options.runWorkers ?? (options.dispatchMail !== false && config.env !== 'test');
+  const workers = runWorkers ? startLearningWorkers(db, { clock, logger, intervalMs: 2000 }) : null;
   return {
     config,
     db,
@@ -58,6 +71,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
     mail,
     storage,
     handle,
+    workers,
     readiness: async () => {
       try {
         const status = await readMigrationStatus(handle);
@@ -67,6 +81,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
       }
     },
     close: async () => {
+      await workers?.stop();
       await mail?.stop();
       if (!options.storage) await storage.close();
       if (!options.database) await handle.close();

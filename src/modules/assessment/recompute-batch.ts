@@ -11,9 +11,9 @@ import {
 import { selectEnrollmentUuids } from './gradebook-queries.ts';
 import { announceCoursePasses, type CoursePass } from './passed.ts';
 import {
-  lockRecomputeRows,
+  lockGradeRows,
+  selectGradeGroups,
   selectGradeUserIds,
-  selectScoreSignatures,
   writeGradeChanges,
   type GradeWrite,
 } from './recompute-queries.ts';
@@ -49,7 +49,7 @@ function remember<Key, Value>(cache: Map<Key, Value>, key: Key, value: Value): V
   return value;
 }
 
-/** The scores a signature of `selectScoreSignatures` stands for. */
+/** The scores a signature of `selectGradeGroups` stands for. */
 function parseScoreSignature(signature: string): Map<number, StoredQuizScore> {
   const scores = new Map<number, StoredQuizScore>();
   if (signature === '') return scores;
@@ -101,9 +101,10 @@ function isStoredAs(scope: RunScope, grade: KnownGrade, storedText: string): boo
 export type BatchCounts = { examined: number; changed: number; newlyPassed: number };
 
 /**
- * One batch of a run's grade rows, in the caller's transaction: locked, recomputed from the best
- * scores (read after the locks, so a submission under way is waited for), the changed ones
- * written in one statement, and the first passes announced together.
+ * One batch of a run's grade rows, in the caller's transaction: locked first (so a submission
+ * under way is waited for and its scores seen), then read as groups of alike rows; each group is
+ * recomputed and compared once, the rows of changed groups written in one statement and the
+ * first passes announced together.
  */
 export async function recomputeBatch(
   tx: Executor,
@@ -111,31 +112,32 @@ export async function recomputeBatch(
   ids: readonly number[],
   at: Date,
 ): Promise<BatchCounts> {
-  const rows = await lockRecomputeRows(tx, scope.run.id, ids);
-  if (rows.length === 0) return { examined: 0, changed: 0, newlyPassed: 0 };
-  const signatures = await selectScoreSignatures(tx, ids);
+  const examined = await lockGradeRows(tx, scope.run.id, ids);
+  if (examined === 0) return { examined, changed: 0, newlyPassed: 0 };
   const { passMark } = scope.run.gradingPolicy;
   const changes: GradeWrite[] = [];
   const breakdowns: string[] = [];
-  const breakdownIndexes = new Map<KnownGrade, number>();
+  const breakdownIndexes = new Map<string, number>();
   const passing: Array<{ enrollmentId: number; grade: number }> = [];
-  for (const row of rows) {
-    const enrollmentId = Number(row.enrollment_id);
-    const known = gradeOf(scope, signatures.get(enrollmentId) ?? '');
-    const grade = row.override ?? known.computed;
-    const passes = !row.passed && grade >= passMark;
-    if (passes) passing.push({ enrollmentId, grade });
-    if (!passes && known.computed === row.computed && isStoredAs(scope, known, row.breakdown)) continue;
-    let breakdownIndex = breakdownIndexes.get(known);
+  for (const group of await selectGradeGroups(tx, scope.run.id, ids)) {
+    const known = gradeOf(scope, group.signature);
+    const grade = group.override ?? known.computed;
+    const passes = !group.passed && grade >= passMark;
+    if (!passes && known.computed === group.computed && isStoredAs(scope, known, group.breakdown)) continue;
+    let breakdownIndex = breakdownIndexes.get(known.json);
     if (breakdownIndex === undefined) {
       breakdownIndex = breakdowns.push(known.json);
-      breakdownIndexes.set(known, breakdownIndex);
+      breakdownIndexes.set(known.json, breakdownIndex);
     }
-    changes.push({ enrollmentId, computed: known.computed, breakdownIndex, passes });
+    for (const id of group.ids.split(',')) {
+      const enrollmentId = Number(id);
+      changes.push({ enrollmentId, computed: known.computed, breakdownIndex, passes });
+      if (passes) passing.push({ enrollmentId, grade });
+    }
   }
   if (changes.length > 0) await writeGradeChanges(tx, changes, breakdowns, at);
   if (passing.length > 0) await announcePasses(tx, scope, passing, at);
-  return { examined: rows.length, changed: changes.length, newlyPassed: passing.length };
+  return { examined, changed: changes.length, newlyPassed: passing.length };
 }
 
 async function announcePasses(

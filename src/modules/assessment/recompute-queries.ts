@@ -1,11 +1,11 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
-import { asmCourseGrade } from './schema.ts';
 
 /*
- * The set-based reads and writes of a recompute. Ids and values travel as one array parameter
- * each (a PostgreSQL array literal), so a batch of thousands of rows is one short statement with
- * a handful of parameters on both drivers.
+ * The set-based reads and writes of a recompute. Per-learner data stays in the database as far
+ * as it can: rows come back grouped, so JavaScript sees each distinct case once. Ids and values
+ * travel as one array parameter each (a PostgreSQL array literal), so a batch of thousands of
+ * rows is one short statement with a handful of parameters on both drivers.
  */
 
 type Rows<Row> = { rows: Row[] };
@@ -14,57 +14,68 @@ function toIdArrayLiteral(ids: readonly number[]): string {
   return `{${ids.join(',')}}`;
 }
 
-/** Text elements (null for NULL), quoted and escaped as the array input syntax requires. */
-function toTextArrayLiteral(values: ReadonlyArray<string | null>): string {
-  const items = values.map((value) =>
-    value === null ? 'NULL' : `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
-  );
-  return `{${items.join(',')}}`;
+/** Text elements, quoted and escaped as the array input syntax requires. */
+function toTextArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }
 
-/** The enrollment ids of a run's stored grades, in order. */
+/** The enrollment ids of a run's stored grades, in order (as one text: a million rows read as one). */
 export async function selectRunGradeIds(executor: Executor, runId: number): Promise<number[]> {
-  const rows = await executor
-    .select({ enrollmentId: asmCourseGrade.enrollmentId })
-    .from(asmCourseGrade)
-    .where(eq(asmCourseGrade.runId, runId))
-    .orderBy(asc(asmCourseGrade.enrollmentId));
-  return rows.map((row) => row.enrollmentId);
+  const result = (await executor.execute(sql`
+    select string_agg(enrollment_id::text, ',' order by enrollment_id) as ids
+    from asm_course_grade where run_id = ${runId}`)) as unknown as Rows<{ ids: string | null }>;
+  const ids = result.rows[0]?.ids;
+  return ids ? ids.split(',').map(Number) : [];
 }
 
-/** A grade row as a recompute needs it: the breakdown as stored text, the pass as a flag. */
-export type RecomputeRow = {
-  /** A string on PostgreSQL, a number on PGlite: compare with Number(). */
-  enrollment_id: string | number;
+/** Locks the run's grade rows among `ids`, in id order (two recomputes never deadlock); returns how many. */
+export async function lockGradeRows(tx: Executor, runId: number, ids: readonly number[]): Promise<number> {
+  const result = (await tx.execute(sql`
+    select count(*)::int as locked from (
+      select enrollment_id from asm_course_grade
+      where enrollment_id = any(${toIdArrayLiteral(ids)}::bigint[]) and run_id = ${runId}
+      order by enrollment_id
+      for update
+    ) as rows`)) as unknown as Rows<{ locked: number }>;
+  return result.rows[0]?.locked ?? 0;
+}
+
+/**
+ * Grade rows that are alike in everything a recompute looks at: the same best scores (as a
+ * signature), the same stored grade, override, breakdown and pass. Their ids come as one
+ * comma-separated text, read only when the group has to be written.
+ */
+export type GradeGroup = {
+  /** Each learner's best scores as one text, `block:score/max` by block ('' for none): equal texts, equal grade inputs. */
+  signature: string;
   computed: number;
   override: number | null;
   breakdown: string;
   passed: boolean;
+  ids: string;
 };
 
-/** Locks the grade rows of these enrollments (in id order, so two recomputes never deadlock). */
-export async function lockRecomputeRows(tx: Executor, runId: number, ids: readonly number[]): Promise<RecomputeRow[]> {
-  const result = (await tx.execute(sql`
-    select enrollment_id, computed, override, breakdown::text as breakdown, passed_at is not null as passed
-    from asm_course_grade
-    where enrollment_id = any(${toIdArrayLiteral(ids)}::bigint[]) and run_id = ${runId}
-    order by enrollment_id
-    for update`)) as unknown as Rows<RecomputeRow>;
-  return result.rows;
-}
-
 /**
- * Each enrollment's best scores as one text, `block:score/max` by block: equal texts mean equal
- * grade inputs. Numbers are printed exactly (shortest round-trip form) and read back with Number().
+ * The batch's grade rows grouped by what decides their recompute: a few hundred groups for
+ * thousands of rows, since most learners share their scores with others. Numbers in signatures
+ * print exactly (shortest round-trip form) and read back with Number().
  */
-export async function selectScoreSignatures(executor: Executor, ids: readonly number[]): Promise<Map<number, string>> {
-  const result = (await executor.execute(sql`
-    select enrollment_id,
-      string_agg(block_entity_id || ':' || score || '/' || max_score, ',' order by block_entity_id) as signature
-    from asm_quiz_score
-    where enrollment_id = any(${toIdArrayLiteral(ids)}::bigint[])
-    group by enrollment_id`)) as unknown as Rows<{ enrollment_id: string | number; signature: string }>;
-  return new Map(result.rows.map((row) => [Number(row.enrollment_id), row.signature]));
+export async function selectGradeGroups(tx: Executor, runId: number, ids: readonly number[]): Promise<GradeGroup[]> {
+  const idArray = toIdArrayLiteral(ids);
+  const result = (await tx.execute(sql`
+    select coalesce(s.signature, '') as signature, g.computed, g.override, g.breakdown::text as breakdown,
+      g.passed_at is not null as passed, string_agg(g.enrollment_id::text, ',') as ids
+    from asm_course_grade g
+    left join (
+      select enrollment_id,
+        string_agg(block_entity_id || ':' || score || '/' || max_score, ',' order by block_entity_id) as signature
+      from asm_quiz_score
+      where enrollment_id = any(${idArray}::bigint[])
+      group by enrollment_id
+    ) as s on s.enrollment_id = g.enrollment_id
+    where g.enrollment_id = any(${idArray}::bigint[]) and g.run_id = ${runId}
+    group by s.signature, g.computed, g.override, g.breakdown, g.passed_at is not null`)) as unknown as Rows<GradeGroup>;
+  return result.rows;
 }
 
 /** Who each grade row belongs to. */

@@ -1,11 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { ServiceContext } from '../../platform/access/index.ts';
+import { createHotPathCache, freezeDeep, scopeKeyOf } from '../../platform/cache/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors/index.ts';
-import { getInstitutionById } from '../institutions/index.ts';
+import { listInstitutionsByIds } from '../institutions/index.ts';
 import { createNextVersion, getDraftVersion } from '../publishing/index.ts';
 import { rootDataSchema, type Course, type CourseOwner, type RootData, type TeamRole } from './model.ts';
+import { registerCourseChangeListener } from './events.ts';
 import { listCourseCapabilities, type CourseCapability } from './policies.ts';
 import { crsCourse, crsOwner, crsTeamMember } from './schema.ts';
 
@@ -14,6 +17,7 @@ type CourseRow = typeof crsCourse.$inferSelect;
 /** A course row with what access decisions need; services pass it between helpers. */
 export type LoadedCourse = Course & { packageId: number; rootEntityId: number };
 
+/** The owners of each course, the lead first: two queries, whatever the number of courses and owners. */
 export async function selectOwners(
   executor: Executor,
   courseIds: readonly number[],
@@ -25,8 +29,13 @@ export async function selectOwners(
     .from(crsOwner)
     .where(inArray(crsOwner.courseId, [...courseIds]))
     .orderBy(sql`case when ${crsOwner.role} = 'lead' then 0 else 1 end`, crsOwner.position, crsOwner.institutionId);
+  const institutions = new Map(
+    (await listInstitutionsByIds(executor, [...new Set(rows.map((row) => row.institutionId))])).map(
+      (institution) => [institution.id, institution],
+    ),
+  );
   for (const row of rows) {
-    const institution = await getInstitutionById(executor, row.institutionId);
+    const institution = institutions.get(row.institutionId);
     if (!institution) continue;
     const owners = byCourse.get(row.courseId) ?? [];
     owners.push({
@@ -73,6 +82,42 @@ export async function selectCourse(
   const rows = await executor.select().from(crsCourse).where(condition);
   const [course] = await toLoadedCourses(executor, rows);
   return course ?? null;
+}
+
+/*
+ * Courses and runs are read on every learner request and change rarely, only through this
+ * module, which tells its course change listeners. Those run inside the writing transaction,
+ * before it commits, so a course cache also refuses to keep that course's values for a moment
+ * after (COURSE_CHANGE_SETTLE_MS) rather than keep what a reader saw just before the commit.
+ * Other processes see a change within the hot-path TTL (ADR 0021).
+ */
+const COURSE_CHANGE_SETTLE_MS = 2_000;
+
+export type CourseCache<V> = { read(executor: Executor, key: string, load: () => Promise<V>): Promise<V> };
+
+/** Reads inside a transaction always load: a write must see the rows it locks, not a copy. */
+export function createCourseCache<V>(options: {
+  courseIdOf: (value: V) => number | null;
+  isStorable: (value: V) => boolean;
+}): CourseCache<V> {
+  const cache = createHotPathCache<V>({
+    maxEntries: 20_000,
+    isStorable: options.isStorable,
+    settleMs: COURSE_CHANGE_SETTLE_MS,
+  });
+  let listening = false;
+  return {
+    async read(executor, key, load) {
+      if (executor instanceof PgTransaction) return load();
+      if (!listening) {
+        listening = true;
+        registerCourseChangeListener(async (_tx, change) => {
+          cache.invalidate((value) => options.courseIdOf(value) === change.courseId);
+        });
+      }
+      return cache.getOrLoad(`${scopeKeyOf(executor)}|${key}`, async () => freezeDeep(await load()));
+    },
+  };
 }
 
 export async function selectTeamRole(executor: Executor, courseId: number, userId: string): Promise<TeamRole | null> {

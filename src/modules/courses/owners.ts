@@ -3,15 +3,31 @@ import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound } from '../../platform/errors/index.ts';
 import { getInstitutionById, isPublicStatus } from '../institutions/index.ts';
-import { lockCourse, readCapabilities, requireCourse, selectCourse, type LoadedCourse } from './core.ts';
+import {
+  createCourseCache,
+  lockCourse,
+  readCapabilities,
+  requireCourse,
+  selectCourse,
+  type LoadedCourse,
+} from './core.ts';
 import type { CourseCapability } from './policies.ts';
 import { crsOwner, crsTeamInvitation, crsTeamMember } from './schema.ts';
 import { auditCourse } from './team-shared.ts';
 import { notifyCourseChanged } from './events.ts';
 
-/** A course with its owners, or null. Holds no access rule: callers decide what to show. */
+const publishedCourses = createCourseCache<LoadedCourse | null>({
+  courseIdOf: (course) => course?.id ?? null,
+  isStorable: (course) => course?.latestReleaseId != null,
+});
+
+/**
+ * A course with its owners, or null. Holds no access rule: callers decide what to show. Every
+ * learner request reads it, so outside a transaction a published course comes from the course
+ * cache (frozen; `updatedAt` may be a few seconds old). Writes load with `requireCourse`.
+ */
 export async function getCourseByKey(executor: Executor, key: string): Promise<LoadedCourse | null> {
-  return selectCourse(executor, { key });
+  return publishedCourses.read(executor, key, () => selectCourse(executor, { key }));
 }
 
 export async function getCourseById(executor: Executor, id: number): Promise<LoadedCourse | null> {

@@ -6,7 +6,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound } from '../../platform/errors/index.ts';
 import { appendOutboxEvent } from '../../platform/outbox/index.ts';
-import { lockCourse, parseCourseInput, requireCourse, type LoadedCourse } from './core.ts';
+import { createCourseCache, lockCourse, parseCourseInput, requireCourse, type LoadedCourse } from './core.ts';
 import type { CourseRun } from './model.ts';
 import { crsRelease, crsRun } from './schema.ts';
 import { auditCourse } from './team-shared.ts';
@@ -74,9 +74,17 @@ export async function listCourseRuns(executor: Executor, courseId: number): Prom
   return rows.map((row) => toRun(row.run, row.releaseNumber));
 }
 
+const knownRuns = createCourseCache<CourseRun | null>({
+  courseIdOf: (run) => run?.courseId ?? null,
+  isStorable: (run) => run !== null,
+});
+
+/** A run by course and code. Outside a transaction it comes from the course cache (frozen, ADR 0021). */
 export async function getRun(executor: Executor, courseId: number, code: string): Promise<CourseRun | null> {
-  const [row] = await selectRuns(executor).where(and(eq(crsRun.courseId, courseId), eq(crsRun.code, code)));
-  return row ? toRun(row.run, row.releaseNumber) : null;
+  return knownRuns.read(executor, `${courseId}|${code}`, async () => {
+    const [row] = await selectRuns(executor).where(and(eq(crsRun.courseId, courseId), eq(crsRun.code, code)));
+    return row ? toRun(row.run, row.releaseNumber) : null;
+  });
 }
 
 /** A run by its id (enrollments point at runs by id); null when unknown. */

@@ -1,6 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../../platform/access/index.ts';
-import type { Executor } from '../../platform/db/index.ts';
+import type { Database, Executor } from '../../platform/db/index.ts';
 import { DomainError, forbidden, notFound, unauthenticated } from '../../platform/errors/index.ts';
 import {
   getCourseAccess,
@@ -30,11 +31,35 @@ export function toEnrollment(row: EnrollmentRow): Enrollment {
   };
 }
 
-export async function selectEnrollment(executor: Executor, runId: number, userId: string): Promise<Enrollment | null> {
-  const [row] = await executor
+function enrollmentQuery(executor: Executor, runId: number | Placeholder, userId: string | Placeholder) {
+  return executor
     .select()
     .from(enrEnrollment)
     .where(and(eq(enrEnrollment.runId, runId), eq(enrEnrollment.userId, userId)));
+}
+
+/*
+ * Every learner request reads its enrollment, so that query is prepared once per database:
+ * building it with Drizzle cost about four times what running the prepared statement costs
+ * (ADR 0021). Transactions build it as before, since a prepared query runs outside them.
+ */
+const preparedEnrollmentQueries = new WeakMap<object, ReturnType<typeof prepareEnrollmentQuery>>();
+
+function prepareEnrollmentQuery(db: Database) {
+  return enrollmentQuery(db, sql.placeholder('runId'), sql.placeholder('userId')).prepare('enr_select_enrollment');
+}
+
+export async function selectEnrollment(executor: Executor, runId: number, userId: string): Promise<Enrollment | null> {
+  if (executor instanceof PgTransaction) {
+    const [row] = await enrollmentQuery(executor, runId, userId);
+    return row ? toEnrollment(row) : null;
+  }
+  let prepared = preparedEnrollmentQueries.get(executor);
+  if (!prepared) {
+    prepared = prepareEnrollmentQuery(executor);
+    preparedEnrollmentQueries.set(executor, prepared);
+  }
+  const [row] = await prepared.execute({ runId, userId });
   return row ? toEnrollment(row) : null;
 }
 

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { enqueueMail } from '../../platform/mail/index.ts';
+import { forgetSession, forgetSessionsOfUser, forgetUserProfile } from './caches.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { idnAccount, idnRateLimit, idnSession, idnUser, idnVerification } from './schema.ts';
 
@@ -91,6 +92,20 @@ export function createAuth({ db, config, composeMail }: AuthDependencies) {
           : queueMail(user.email, 'verify-email', { name: user.name, url }),
     },
     user: { changeEmail: { enabled: true } },
+    // The request context caches sessions and profiles (ADR 0021): forget them as soon as Better
+    // Auth deletes a session (sign-out, revocation, password reset) or changes an account.
+    databaseHooks: {
+      session: { delete: { after: async (session) => forgetSession(session.id) } },
+      user: {
+        update: { after: async (user) => forgetChangedUser(user) },
+        delete: {
+          after: async (user) => {
+            forgetChangedUser(user);
+            forgetSessionsOfUser(user.id);
+          },
+        },
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: config.rateLimit,
@@ -146,6 +161,11 @@ export function createAuth({ db, config, composeMail }: AuthDependencies) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** Better Auth passes null when an update matched no row. */
+function forgetChangedUser(user: { id: string } | null): void {
+  if (user) forgetUserProfile(user.id);
+}
 
 function readAuditedEmail(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined;

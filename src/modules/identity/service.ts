@@ -6,24 +6,20 @@ import type { Clock } from '../../platform/clock/index.ts';
 import type { Database, Executor } from '../../platform/db/index.ts';
 import { isUniqueViolation } from '../../platform/db/index.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/index.ts';
+import {
+  apiTokenCache,
+  forgetApiToken,
+  forgetApiTokensOfUser,
+  forgetSessionsOfUser,
+  forgetUserProfile,
+  userKeyOf,
+} from './caches.ts';
+import type { UserProfile } from './model.ts';
 import { hashPassword } from './passwords.ts';
 import { parseProfileChanges, type ProfileChanges } from './validation.ts';
 
-export type { ProfileChanges };
+export type { ProfileChanges, UserProfile };
 import { idnAccount, idnApiToken, idnSession, idnUser } from './schema.ts';
-
-export type UserProfile = {
-  id: string;
-  name: string;
-  email: string;
-  emailVerified: boolean;
-  country: string | null;
-  locale: string | null;
-  bio: string | null;
-  platformRole: 'secretariat' | null;
-  suspended: boolean;
-  createdAt: Date;
-};
 
 export type ApiTokenSummary = {
   uuid: string;
@@ -85,7 +81,7 @@ function requireSelf(ctx: ServiceContext): Actor {
 export async function updateCurrentProfile(ctx: ServiceContext, input: ProfileChanges): Promise<UserProfile> {
   const actor = requireSelf(ctx);
   const changes = parseProfileChanges(input);
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await getUserProfile(tx, actor.userId);
     if (!before) throw notFound('user');
     const [row] = await tx
@@ -104,6 +100,8 @@ export async function updateCurrentProfile(ctx: ServiceContext, input: ProfileCh
     });
     return toProfile(row!);
   });
+  forgetUserProfile(actor.userId);
+  return updated;
 }
 
 /** Grants or removes the platform-wide secretariat role; only the secretariat may do it. */
@@ -113,7 +111,7 @@ export async function setPlatformRole(
   role: 'secretariat' | null,
 ): Promise<UserProfile> {
   if (!ctx.actor?.isSecretariat) throw forbidden();
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await getUserProfile(tx, userId);
     if (!before) throw notFound('user');
     const [row] = await tx
@@ -132,6 +130,8 @@ export async function setPlatformRole(
     });
     return toProfile(row!);
   });
+  forgetUserProfile(userId);
+  return updated;
 }
 
 export type NewAccount = {
@@ -272,24 +272,36 @@ export async function revokeApiToken(ctx: ServiceContext, uuid: string): Promise
       at: ctx.clock.now(),
     });
   });
+  forgetApiToken(uuid);
 }
 
-/** Returns the owner of a valid, unexpired, unrevoked token, or null. */
+/**
+ * Returns the owner of a valid, unexpired, unrevoked token, or null. A token seen valid is
+ * remembered for the hot-path TTL (ADR 0021), so `lastUsedAt` moves at most once per TTL and
+ * process; revocation and suspension here forget it at once, its own expiry is checked each time.
+ */
 export async function authenticateApiToken(db: Database, clock: Clock, token: string): Promise<string | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const tokenHash = hashToken(token);
+  const found = await apiTokenCache.getOrLoad(userKeyOf(db, tokenHash), () => useApiToken(db, clock, tokenHash));
+  if (!found || (found.expiresAt !== null && found.expiresAt <= clock.now().getTime())) return null;
+  return found.userId;
+}
+
+async function useApiToken(db: Database, clock: Clock, tokenHash: string) {
   const now = clock.now();
   const [row] = await db
     .update(idnApiToken)
     .set({ lastUsedAt: now })
     .where(
       and(
-        eq(idnApiToken.tokenHash, hashToken(token)),
+        eq(idnApiToken.tokenHash, tokenHash),
         isNull(idnApiToken.revokedAt),
         or(isNull(idnApiToken.expiresAt), gt(idnApiToken.expiresAt, now)),
       ),
     )
-    .returning({ userId: idnApiToken.userId });
-  return row?.userId ?? null;
+    .returning({ userId: idnApiToken.userId, uuid: idnApiToken.uuid, expiresAt: idnApiToken.expiresAt });
+  return row ? { userId: row.userId, uuid: row.uuid, expiresAt: row.expiresAt?.getTime() ?? null } : null;
 }
 
 function pick(source: object, keys: string[]): Record<string, unknown> {
@@ -308,7 +320,7 @@ export async function setAccountSuspension(
   if (!ctx.actor?.isSecretariat) throw forbidden();
   if (ctx.actor.userId === userId) throw conflict('user.cannot_suspend_self', 'You cannot suspend your own account.');
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const before = await getUserProfile(tx, userId);
     if (!before) throw notFound('user');
     const [row] = await tx
@@ -334,4 +346,10 @@ export async function setAccountSuspension(
     });
     return toProfile(row!);
   });
+  forgetUserProfile(userId);
+  if (suspended) {
+    forgetSessionsOfUser(userId);
+    forgetApiTokensOfUser(userId);
+  }
+  return updated;
 }

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../platform/access/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { forbidden, invalid } from '../../platform/errors/index.ts';
 import { isCountryCode, isSupportedLocale } from '../../platform/i18n/index.ts';
+import { forgetUserProfile } from './caches.ts';
 import { idnUser } from './schema.ts';
 
 export type SignUpPreferences = { country: string | null; locale: string | null };
@@ -31,7 +32,7 @@ export async function setSignUpPreferences(
   }
   if (!UUID_PATTERN.test(userId)) return false;
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const updated = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(idnUser)
       .set({ country: preferences.country, locale: preferences.locale, updatedAt: now })
@@ -54,4 +55,6 @@ export async function setSignUpPreferences(
     });
     return true;
   });
+  if (updated) forgetUserProfile(userId);
+  return updated;
 }

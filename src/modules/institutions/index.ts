@@ -1,5 +1,5 @@
 /** Institutions: alliance members, their people and roles, invitations. */
-export { listMembershipsOfUser } from './memberships.ts';
+export { listActorMemberships, listMembershipsOfUser } from './memberships.ts';
 export { INSTITUTION_ROLES, INSTITUTION_TYPES, MEMBERSHIP_STATUSES, type LocalizedText } from './schema.ts';
 export { localize } from './localize.ts';
 export {
@@ -20,6 +20,7 @@ export {
   getInstitutionByKey,
   hasAnyInstitution,
   listInstitutions,
+  listInstitutionsByIds,
   readDirectoryVersion,
   setMembershipStatus,
   summarizeAlliance,

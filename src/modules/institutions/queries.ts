@@ -124,6 +124,16 @@ export async function selectInstitutionById(
   return row ? toInstitution(row) : null;
 }
 
+/** Institutions by id in one query, in no particular order; unknown ids are skipped. */
+export async function selectInstitutionsByIds(executor: Executor, ids: readonly number[]): Promise<Institution[]> {
+  if (ids.length === 0) return [];
+  const rows = await executor
+    .select()
+    .from(insInstitution)
+    .where(inArray(insInstitution.id, [...new Set(ids)]));
+  return rows.map(toInstitution);
+}
+
 /** Members, countries and world regions of the alliance's public members, in one query. */
 export async function selectAllianceSummary(executor: Executor): Promise<AllianceSummary> {
   const rows = await executor

@@ -9,6 +9,7 @@ import { getUserProfile } from '../identity/index.ts';
 import { canManageInstitution, isSignedInPerson } from './policies.ts';
 import { selectInstitutionById } from './queries.ts';
 import { insInstitution, insInvitation, type LocalizedText } from './schema.ts';
+import { forgetActorMemberships } from './memberships.ts';
 import { insertMembership } from './service-people.ts';
 import type { Institution, InstitutionRole, InvitationPreview, InvitationState, InvitationSummary } from './types.ts';
 import { invitationSchema, parseInput, type NewInvitation } from './validation.ts';
@@ -178,7 +179,7 @@ export async function acceptInvitation(
   if (!isSignedInPerson(ctx.actor)) throw unauthenticated();
   const actor = ctx.actor;
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const accepted = await ctx.db.transaction(async (tx) => {
     const preview = await getInvitationByToken(tx, token, now);
     if (!preview) throw notFound('invitation');
     if (preview.state !== 'pending') {
@@ -199,4 +200,6 @@ export async function acceptInvitation(
     await insertMembership(tx, membership, now, actor.userId);
     return { institutionKey: preview.institution.key, role: preview.invitation.role };
   });
+  forgetActorMemberships(actor.userId);
+  return accepted;
 }

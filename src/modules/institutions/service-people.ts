@@ -6,6 +6,7 @@ import type { Transaction } from '../../platform/db/index.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/index.ts';
 import { getUserProfile, listUserProfiles } from '../identity/index.ts';
 import { canManageInstitution } from './policies.ts';
+import { forgetActorMemberships } from './memberships.ts';
 import { selectInstitutionById } from './queries.ts';
 import { INSTITUTION_ROLES, insMembership } from './schema.ts';
 import type { InstitutionPerson, InstitutionRole } from './types.ts';
@@ -83,6 +84,7 @@ export async function addMember(
     if (!(await getUserProfile(tx, input.userId))) throw notFound('user');
     await insertMembership(tx, { ...input, role }, ctx.clock.now(), actorId);
   });
+  forgetActorMemberships(input.userId);
 }
 
 export async function insertMembership(
@@ -120,7 +122,7 @@ export async function changeMemberRoles(
   const actorId = requireManager(ctx, institutionId);
   const next = [...new Set(parseInput(rolesSchema, roles, 'institution.invalid_role'))].sort();
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     await lockInstitution(tx, institutionId);
     const before = await listRolesOf(tx, institutionId, userId);
     if (before.length === 0) throw notFound('membership');
@@ -153,6 +155,8 @@ export async function changeMemberRoles(
     });
     return next;
   });
+  forgetActorMemberships(userId);
+  return changed;
 }
 
 /** Removes every role the person holds at the institution. Errors as for changeMemberRoles. */
@@ -178,4 +182,5 @@ export async function removeMember(ctx: ServiceContext, institutionId: number, u
       at: now,
     });
   });
+  forgetActorMemberships(userId);
 }

@@ -12,6 +12,7 @@ import {
   selectDirectory,
   selectInstitutionById,
   selectInstitutionByKey,
+  selectInstitutionsByIds,
   toInstitution,
 } from './queries.ts';
 import { insInstitution, MEMBERSHIP_STATUSES } from './schema.ts';
@@ -66,6 +67,11 @@ export function getInstitutionByKey(executor: Executor, key: string): Promise<In
 
 export function getInstitutionById(executor: Executor, id: number): Promise<Institution | null> {
   return selectInstitutionById(executor, id);
+}
+
+/** Several institutions at once (the owners of a course), whatever their status; unknown ids are skipped. */
+export function listInstitutionsByIds(executor: Executor, ids: readonly number[]): Promise<Institution[]> {
+  return selectInstitutionsByIds(executor, ids);
 }
 
 export function summarizeAlliance(executor: Executor): Promise<AllianceSummary> {

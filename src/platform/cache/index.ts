@@ -1,8 +1,21 @@
 /**
  * A small read-through cache for public, rarely changing reads (the alliance directory). It is
  * per process: other processes see a change when the entry expires, so the TTL bounds staleness.
- * A shared cache (Redis) can implement the same interface later.
+ * A shared cache (Redis) can implement the same interface later. Reads that decide access use
+ * the keyed caches of `keyed.ts` instead, which forget single values when their owner writes.
  */
+export {
+  DEFAULT_HOT_PATH_TTL_MS,
+  configureHotPathCaches,
+  createHotPathCache,
+  createKeyedCache,
+  freezeDeep,
+  readHotPathTtl,
+  scopeKeyOf,
+  type KeyedCache,
+  type KeyedCacheOptions,
+} from './keyed.ts';
+
 export type ReadCache = {
   getOrLoad<T>(key: string, load: () => Promise<T>): Promise<T>;
   clear(): void;

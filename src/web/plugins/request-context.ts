@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { enterRequestScope, type RequestScope } from '../../platform/context/index.ts';
 import { DEFAULT_LOCALE, isSupportedLocale, negotiateLocale, type Locale } from '../../platform/i18n/index.ts';
-import { authenticateApiToken, getUserProfile } from '../../modules/identity/index.ts';
-import { listMembershipsOfUser } from '../../modules/institutions/index.ts';
+import { authenticateApiToken, findSessionUserId, getActorProfile } from '../../modules/identity/index.ts';
+import { listActorMemberships } from '../../modules/institutions/index.ts';
 import type { Viewer } from '../context.ts';
 import { toAuthHeaders } from '../http.ts';
 import { getTranslator, type T } from '../messages/index.ts';
@@ -22,6 +22,11 @@ function hasSessionCookie(request: FastifyRequest): boolean {
   return Object.keys(request.cookies).some((name) => name.endsWith('orbis.session_token'));
 }
 
+/**
+ * Who the request acts for. Every answer comes from per-process caches that this process's
+ * sign-outs, revocations, suspensions and role changes clear at once; another process's change
+ * shows within the hot-path TTL (ADR 0021).
+ */
 async function resolveViewer(app: FastifyInstance, request: FastifyRequest): Promise<Viewer | null> {
   const { db, auth, clock } = app.platform;
   const authorization = request.headers.authorization;
@@ -31,13 +36,11 @@ async function resolveViewer(app: FastifyInstance, request: FastifyRequest): Pro
     userId = await authenticateApiToken(db, clock, authorization.slice(7).trim());
     via = 'token';
   } else if (hasSessionCookie(request)) {
-    const session = await auth.api.getSession({ headers: toAuthHeaders(request) });
-    userId = session?.user.id ?? null;
+    userId = await findSessionUserId(auth, db, request.headers.cookie, () => toAuthHeaders(request));
   }
   if (!userId) return null;
-  const profile = await getUserProfile(db, userId);
+  const [profile, memberships] = await Promise.all([getActorProfile(db, userId), listActorMemberships(db, userId)]);
   if (!profile || profile.suspended) return null;
-  const memberships = await listMembershipsOfUser(db, userId);
   return {
     profile,
     actor: { userId, isSecretariat: profile.platformRole === 'secretariat', memberships, via },

@@ -1,0 +1,57 @@
+import { SYSTEM_ACTOR } from '../platform/access/index.ts';
+import type { Clock } from '../platform/clock/index.ts';
+import type { Database, Executor } from '../platform/db/index.ts';
+import { isDomainError } from '../platform/errors/index.ts';
+import type { Logger } from '../platform/log/index.ts';
+import { startOutboxConsumer, type StoredOutboxEvent } from '../platform/outbox/index.ts';
+import { recomputeRunGrades } from '../modules/assessment/index.ts';
+
+/**
+ * Written by courses when a run's grading policy changes or the run moves to another release
+ * (`RUN_GRADES_STALE_TOPIC` in `modules/courses/runs.ts`); payload `{ runId }`.
+ */
+export const RUN_GRADES_STALE_TOPIC = 'run.grades_stale';
+
+export type LearningWorkers = {
+  /** Handles everything due now; returns how many events were handled. For tests and the CLI. */
+  flush(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+export type LearningWorkerOptions = { clock: Clock; logger: Logger; intervalMs?: number };
+
+/**
+ * Recomputes the stored grades of the run an event names, in the event's transaction: the grades
+ * and any passes they now reach commit together with the event being marked done, and a failure
+ * leaves the event to be retried. A run that no longer exists has nothing left to recompute.
+ */
+async function recomputeStaleRun(tx: Executor, event: StoredOutboxEvent, options: LearningWorkerOptions) {
+  const { runId } = event.payload;
+  if (typeof runId !== 'number' || !Number.isSafeInteger(runId)) {
+    options.logger.warn({ eventId: event.uuid }, 'stale grades event without a run id, skipped');
+    return;
+  }
+  try {
+    const counts = await recomputeRunGrades({ db: tx, clock: options.clock, actor: SYSTEM_ACTOR }, runId);
+    options.logger.info({ runId, ...counts }, 'stale grades recomputed');
+  } catch (error) {
+    if (!isDomainError(error) || error.kind !== 'not_found') throw error;
+    options.logger.warn({ runId, eventId: event.uuid }, 'stale grades event for a run that no longer exists, skipped');
+  }
+}
+
+/**
+ * Background work of the learner core, polling the event outbox: stale grades of a run are
+ * recomputed after its policy or release changed. Several processes may run it side by side
+ * (events are claimed with SKIP LOCKED).
+ */
+export function startLearningWorkers(db: Database, options: LearningWorkerOptions): LearningWorkers {
+  const staleGrades = startOutboxConsumer(
+    db,
+    RUN_GRADES_STALE_TOPIC,
+    () => options.clock.now(),
+    (tx, event) => recomputeStaleRun(tx, event, options),
+    { intervalMs: options.intervalMs ?? 2000, limit: 10, logger: options.logger },
+  );
+  return { flush: () => staleGrades.flush(), stop: () => staleGrades.stop() };
+}
