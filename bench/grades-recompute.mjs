@@ -1,8 +1,12 @@
 // Recomputing stored course grades at scale: seeds BENCH_GRADES learner-course grades (default
 // 1,000,000: BENCH_RUNS runs of one course, default 100, with the same learners in every run) and
-// times recomputeAllGrades, which reads each run's quizzes once, streams grade rows and quiz scores
-// in batches and writes changed grades with one UPDATE … FROM unnest(…) per batch.
-// Measurements, not tests: it prints rows/s and seconds and never fails on a figure.
+// times recomputeAllGrades twice: first with every stored grade stale (all rewritten, and the
+// learners over the pass mark, about 5 %, announced: outbox events and xAPI statements), then with
+// nothing left to change. Per run it reads the quizzes once; per batch it locks the rows, reads
+// them grouped by score signature (one grade computation per distinct set of scores), writes the
+// changed ones with one UPDATE … FROM unnest(…) and announces the passes with one outbox INSERT.
+// Measurements, not tests: it prints rows/s and seconds and never fails on a figure. The database
+// is its own (a temporary PGlite directory, or a new database on the server it drops afterwards).
 // Usage: node bench/grades-recompute.mjs                  (PGlite in a temporary directory)
 //        BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/grades-recompute.mjs
 // The course, runs and quizzes go through the services; learners, enrollments, quiz scores and the

@@ -7,7 +7,12 @@
 // The demo learner enrolls in the demo course's self-paced run through the JSON API (the
 // enrollment service), opens the run's first unit once (the visit is recorded then), and from
 // then on every request is the hot path: a repeated view of the same unit, which writes nothing.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// One person repeating one page is the best case for the per-person caches of the request context
+// (session, profile, roles; ADR 0021); the course and run caches serve every learner alike. The
+// CPU/req column is the server's own CPU time per request (Linux /proc), which moves much less
+// than requests per second when other programs share the machine.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -115,13 +120,37 @@ async function startCeiling(file) {
   throw new Error('The ceiling server did not start.');
 }
 
-async function measure(url, duration, headers) {
+function readClockTicks() {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+const CLOCK_TICKS = readClockTicks();
+
+/**
+ * CPU milliseconds the server has used (user + system), from /proc; null where there is none.
+ * Requests per second move with whatever else the machine runs; CPU per request much less so.
+ */
+function readCpuMilliseconds(pid) {
+  const file = `/proc/${pid}/stat`;
+  if (!pid || !existsSync(file)) return null;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+async function measure(url, duration, headers, pid = null) {
+  const cpuBefore = readCpuMilliseconds(pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 10 });
+  const cpuAfter = readCpuMilliseconds(pid);
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
+    cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
   };
 }
 
@@ -152,7 +181,7 @@ export async function runLearnUnitBenchmark() {
     const rows = [];
     for (const route of routes) {
       await measure(server.baseUrl + route, WARMUP, headers);
-      const orbis = await measure(server.baseUrl + route, DURATION, headers);
+      const orbis = await measure(server.baseUrl + route, DURATION, headers, server.pid);
       await measure(ceiling.baseUrl + route, WARMUP, headers);
       const bare = await measure(ceiling.baseUrl + route, DURATION, headers);
       const ratio = bare.requestsPerSecond > 0 ? (100 * orbis.requestsPerSecond) / bare.requestsPerSecond : 0;
@@ -163,13 +192,17 @@ export async function runLearnUnitBenchmark() {
         orbis.requestsPerSecond.toFixed(0),
         `${orbis.p50} ms`,
         `${orbis.p99} ms`,
+        orbis.cpuPerRequest === null ? '-' : `${orbis.cpuPerRequest.toFixed(2)} ms`,
         bare.requestsPerSecond.toFixed(0),
         `${ratio.toFixed(1)} %`,
         `${orbis.failures}`,
       ]);
     }
     console.log(
-      formatTable(['route', 'status', 'bytes', 'req/s', 'p50', 'p99', 'ceiling req/s', 'ratio', 'failed'], rows),
+      formatTable(
+        ['route', 'status', 'bytes', 'req/s', 'p50', 'p99', 'CPU/req', 'ceiling req/s', 'ratio', 'failed'],
+        rows,
+      ),
     );
     console.log('\nFirst visit, compressed (br), bodies only, video and its poster excluded:');
     console.log(

@@ -5,7 +5,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SERVER_ENTRY } from './lib.mjs';
 
-const SCRIPTS = ['bench/http.mjs', 'bench/page-weight.mjs', 'bench/catalog.mjs'];
+const SCRIPTS = [
+  'bench/http.mjs',
+  'bench/page-weight.mjs',
+  'bench/catalog.mjs',
+  'bench/learn-unit.mjs',
+  'bench/quiz-submit.mjs',
+  'bench/enroll-bulk.mjs',
+  'bench/grades-recompute.mjs',
+  'bench/gradebook-csv.mjs',
+];
 
 function runScript(script) {
   return new Promise((resolve) => {

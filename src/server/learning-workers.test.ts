@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/database.ts';
 import { refreshCourseGrade } from '../modules/assessment/index.ts';
-import { createGradesWorld, storeQuizScoreForTest, type GradesWorld } from '../modules/assessment/grades-test-fixtures.ts';
+import {
+  createGradesWorld,
+  storeQuizScoreForTest,
+  type GradesWorld,
+} from '../modules/assessment/grades-test-fixtures.ts';
 import { selectCourseGrade } from '../modules/assessment/grades-store.ts';
 import { updateRun, type GradingPolicy } from '../modules/courses/index.ts';
 import { listStatementsOfUser } from '../modules/records/index.ts';
@@ -79,8 +83,14 @@ describe('the stale grades worker', () => {
       passedAt: world.helpers.clock.now(),
       breakdown: [{ type: 'Exam', average: 0.8, weight: 1, dropped: 0 }],
     });
-    expect(await selectCourseGrade(handle.db, homeworkOnly.enrollment.id)).toMatchObject({ computed: 0, passed: false });
-    expect(await selectCourseGrade(handle.db, passedAlready.enrollment.id)).toMatchObject({ computed: 1, passedAt: at });
+    expect(await selectCourseGrade(handle.db, homeworkOnly.enrollment.id)).toMatchObject({
+      computed: 0,
+      passed: false,
+    });
+    expect(await selectCourseGrade(handle.db, passedAlready.enrollment.id)).toMatchObject({
+      computed: 1,
+      passedAt: at,
+    });
     expect(await passEventsOf(examOnly.enrollment.uuid)).toHaveLength(1);
     expect(await passedStatementsOf(examOnly.enrollment.userId)).toHaveLength(1);
     expect(await passEventsOf(passedAlready.enrollment.uuid)).toHaveLength(1);
@@ -89,7 +99,9 @@ describe('the stale grades worker', () => {
     expect(await workers.flush()).toBe(0);
 
     // Back to the first policy: the grade follows, the pass stays, nothing is announced again.
-    await updateRun(world.cast.leadInstructor.ctx, world.key, world.run.code, { gradingPolicy: world.run.gradingPolicy });
+    await updateRun(world.cast.leadInstructor.ctx, world.key, world.run.code, {
+      gradingPolicy: world.run.gradingPolicy,
+    });
     expect(await workers.flush()).toBe(1);
     expect(await selectCourseGrade(handle.db, examOnly.enrollment.id)).toMatchObject({ computed: 0.48, passed: true });
     expect(await passEventsOf(examOnly.enrollment.uuid)).toHaveLength(1);

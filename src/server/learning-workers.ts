@@ -35,8 +35,18 @@ async function recomputeStaleRun(tx: Executor, event: StoredOutboxEvent, options
     const counts = await recomputeRunGrades({ db: tx, clock: options.clock, actor: SYSTEM_ACTOR }, runId);
     options.logger.info({ runId, ...counts }, 'stale grades recomputed');
   } catch (error) {
-    if (!isDomainError(error) || error.kind !== 'not_found') throw error;
-    options.logger.warn({ runId, eventId: event.uuid }, 'stale grades event for a run that no longer exists, skipped');
+    if (isDomainError(error) && error.kind === 'not_found') {
+      options.logger.warn(
+        { runId, eventId: event.uuid },
+        'stale grades event for a run that no longer exists, skipped',
+      );
+      return;
+    }
+    options.logger.error(
+      { runId, eventId: event.uuid, attempts: event.attempts + 1, err: error },
+      'stale grades recompute failed',
+    );
+    throw error;
   }
 }
 

@@ -30,9 +30,10 @@ export async function selectOwners(
     .where(inArray(crsOwner.courseId, [...courseIds]))
     .orderBy(sql`case when ${crsOwner.role} = 'lead' then 0 else 1 end`, crsOwner.position, crsOwner.institutionId);
   const institutions = new Map(
-    (await listInstitutionsByIds(executor, [...new Set(rows.map((row) => row.institutionId))])).map(
-      (institution) => [institution.id, institution],
-    ),
+    (await listInstitutionsByIds(executor, [...new Set(rows.map((row) => row.institutionId))])).map((institution) => [
+      institution.id,
+      institution,
+    ]),
   );
   for (const row of rows) {
     const institution = institutions.get(row.institutionId);

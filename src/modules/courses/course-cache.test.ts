@@ -109,7 +109,11 @@ describe('the course cache', () => {
   });
 
   it('loads a course and all its owners in three queries', async () => {
-    const partners = [await helpers.buildInstitution(), await helpers.buildInstitution(), await helpers.buildInstitution()];
+    const partners = [
+      await helpers.buildInstitution(),
+      await helpers.buildInstitution(),
+      await helpers.buildInstitution(),
+    ];
     const { course } = await helpers.buildCourse({ partners });
     const counted = countingSelects(handle.db);
     const loaded = await getCourseByKey(counted.db, course.key);

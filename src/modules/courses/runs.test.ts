@@ -209,7 +209,10 @@ describe('stale grades', () => {
     await updateRun(cast.instructor.ctx, cast.course.key, run.code, { gradingPolicy: DEFAULT_GRADING_POLICY });
     expect(await staleEvents()).toHaveLength(before + 2);
     await expect(
-      updateRun(cast.instructor.ctx, cast.course.key, run.code, { gradingPolicy: examOnly, endsAt: '2020-01-01T00:00:00Z' }),
+      updateRun(cast.instructor.ctx, cast.course.key, run.code, {
+        gradingPolicy: examOnly,
+        endsAt: '2020-01-01T00:00:00Z',
+      }),
     ).rejects.toMatchObject({ kind: 'invalid' });
     expect(await staleEvents()).toHaveLength(before + 2);
   });

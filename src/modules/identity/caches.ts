@@ -38,16 +38,18 @@ const SESSION_COOKIE_SUFFIX = 'orbis.session_token';
 
 /**
  * The cache key of a request's session: a hash of every session-token cookie it carries, in
- * order, exactly as sent. Only a value Better Auth accepted is ever stored under it, so a
+ * order, exactly as sent (other cookies, such as the language, do not matter). Only a value Better Auth accepted is ever stored under it, so a
  * request hits only with the very cookie (token and signature) that was verified; the token
  * itself is not kept in memory. Null when the request carries no session cookie.
  */
 export function sessionKeyOf(scope: object, cookieHeader: string | undefined): string | null {
   if (!cookieHeader) return null;
-  const pairs = cookieHeader
-    .split(';')
-    .map((pair) => pair.trim())
-    .filter((pair) => pair.slice(0, Math.max(pair.indexOf('='), 0)).endsWith(SESSION_COOKIE_SUFFIX));
+  // Every chunk whose name could be read as the session cookie, untouched: whichever one Better
+  // Auth picks, the key stands for it (names are trimmed as its parser trims them).
+  const pairs = cookieHeader.split(';').filter((pair) => {
+    const equals = pair.indexOf('=');
+    return equals > 0 && pair.slice(0, equals).trim().endsWith(SESSION_COOKIE_SUFFIX);
+  });
   if (pairs.length === 0) return null;
   return `${scopeKeyOf(scope)}|${createHash('sha256').update(pairs.join('\n')).digest('base64url')}`;
 }

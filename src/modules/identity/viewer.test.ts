@@ -133,7 +133,9 @@ describe('the session cache of the request context', () => {
     expect(sessionKeyOf(scope, 'orbis_locale=ar')).toBeNull();
     expect(sessionKeyOf(scope, undefined)).toBeNull();
     const key = sessionKeyOf(scope, 'orbis.session_token=abc.sig; orbis_locale=ar');
-    expect(sessionKeyOf(scope, 'orbis_locale=en; orbis.session_token=abc.sig')).toBe(key);
+    expect(sessionKeyOf(scope, 'orbis_locale=en;orbis.session_token=abc.sig')).toBe(key);
+    expect(sessionKeyOf(scope, 'orbis.session_token=abc.sig; orbis.session_token=other.sig')).not.toBe(key);
+    expect(sessionKeyOf(scope, ' orbis.session_token =abc.sig')).not.toBeNull();
     expect(sessionKeyOf(scope, 'orbis.session_token=abd.sig')).not.toBe(key);
     expect(sessionKeyOf(scope, '__Secure-orbis.session_token=abc.sig')).not.toBe(key);
     expect(sessionKeyOf({}, 'orbis.session_token=abc.sig')).not.toBe(key);

@@ -50,8 +50,7 @@ export function createKeyedCache<V>(options: KeyedCacheOptions<V>): KeyedCache<V
     if (entries.get(key) !== entry) return;
     const at = now();
     const ttl = ttlOf();
-    const keep =
-      started === generation && ttl > 0 && (options.isStorable?.(value) ?? true) && !isRefused(value, at);
+    const keep = started === generation && ttl > 0 && (options.isStorable?.(value) ?? true) && !isRefused(value, at);
     const end = Math.min(at + ttl, options.expiresAtOf?.(value) ?? Number.POSITIVE_INFINITY);
     if (!keep || end <= at) {
       entries.delete(key);

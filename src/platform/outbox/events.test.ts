@@ -33,7 +33,13 @@ describe('the event outbox', () => {
       payload: { n, ...payload },
       at: new Date(at.getTime() + n),
     }));
-    expect(await handle.db.transaction((tx) => appendOutboxEvents(tx, events))).toEqual([true, false, true, false, true]);
+    expect(await handle.db.transaction((tx) => appendOutboxEvents(tx, events))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
     const stored = await listOutboxEvents(handle.db, { topic: 'test.bulk' });
     expect(stored.map((event) => event.payload.n)).toEqual([2, 1, 3, 4]);
     expect(stored[1]).toMatchObject({ status: 'pending', payload: { n: 1, ...payload }, createdAt: events[0]!.at });
