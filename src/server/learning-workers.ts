@@ -5,12 +5,9 @@ import { isDomainError } from '../platform/errors/index.ts';
 import type { Logger } from '../platform/log/index.ts';
 import { startOutboxConsumer, type StoredOutboxEvent } from '../platform/outbox/index.ts';
 import { recomputeRunGrades } from '../modules/assessment/index.ts';
+import { RUN_GRADES_STALE_TOPIC } from '../modules/courses/index.ts';
 
-/**
- * Written by courses when a run's grading policy changes or the run moves to another release
- * (`RUN_GRADES_STALE_TOPIC` in `modules/courses/runs.ts`); payload `{ runId }`.
- */
-export const RUN_GRADES_STALE_TOPIC = 'run.grades_stale';
+export { RUN_GRADES_STALE_TOPIC };
 
 export type LearningWorkers = {
   /** Handles everything due now; returns how many events were handled. For tests and the CLI. */

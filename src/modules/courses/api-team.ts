@@ -25,7 +25,15 @@ export {
   type TeamInvitationSummary,
 } from './invitations-shared.ts';
 export { getDraftMetadata, updateCourseMetadata } from './metadata.ts';
-export { createRun, getRun, getRunById, listCourseRuns, moveRunToRelease, updateRun } from './runs.ts';
+export {
+  RUN_GRADES_STALE_TOPIC,
+  createRun,
+  getRun,
+  getRunById,
+  listCourseRuns,
+  moveRunToRelease,
+  updateRun,
+} from './runs.ts';
 export { newRunSchema, runChangesSchema, type NewRun, type RunChanges } from './runs-validation.ts';
 export { MEDIA_IMAGE_WIDTH, getMediaForDownload, listMedia, uploadMedia, type MediaUpload } from './media.ts';
 export {
