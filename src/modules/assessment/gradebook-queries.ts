@@ -9,7 +9,7 @@ import type { GradeBreakdownEntry } from './course-grade.ts';
  * learners needs and no function of theirs offers yet: one query that filters a run's learners by
  * name and by grade and pages them, keyset batches for the CSV, and enrollment lookups by uuid.
  * Read-only and kept together so they can move behind enrollment functions without touching the
- * callers (see README-grading.md, "Decisions").
+ * callers (see README.md, "Grading", "Decisions", and ADR 0019).
  */
 
 export type GradebookLearnerRow = {
