@@ -12,6 +12,10 @@ const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 16);
 const LEARNERS = envNumber('BENCH_QUIZ_LEARNERS', 100);
 const QUIZZES = envNumber('BENCH_QUIZZES', 40);
 const MAX_SECONDS = envNumber('BENCH_DURATION', 60);
+// 'learner' (default): each learner's attempts back to back, so the 16 connections mostly submit
+// for the same learner and queue on that learner's grade row. 'interleaved': round-robin across
+// learners, as many learners submitting at once would.
+const ORDER = process.env.BENCH_QUIZ_ORDER === 'interleaved' ? 'interleaved' : 'learner';
 
 startWatchdog(20 * 60, 'quiz-submit');
 const { seedQuizWorld } = await tsImport('./quiz-world.ts', import.meta.url);
@@ -31,6 +35,23 @@ const server = await startOrbisServer({
 pinSelfAwayFromServer();
 
 const base = `/api/v1/courses/${world.courseKey}/runs/${world.runCode}/quizzes`;
+const attempts = ORDER === 'interleaved' ? interleave(world.openAttempts) : world.openAttempts;
+
+/** The attempts reordered round-robin by learner (their token), keeping each learner's order. */
+function interleave(list) {
+  const byLearner = new Map();
+  for (const attempt of list) {
+    const own = byLearner.get(attempt.token) ?? [];
+    own.push(attempt);
+    byLearner.set(attempt.token, own);
+  }
+  const queues = [...byLearner.values()];
+  const result = [];
+  for (let index = 0; result.length < list.length; index += 1) {
+    for (const queue of queues) if (index < queue.length) result.push(queue[index]);
+  }
+  return result;
+}
 const body = JSON.stringify({ answers: world.answers });
 let next = 0;
 const statuses = new Map();
@@ -44,7 +65,7 @@ try {
       {
         method: 'POST',
         setupRequest: (request) => {
-          const attempt = world.openAttempts[next % world.openAttempts.length];
+          const attempt = attempts[next % attempts.length];
           next += 1;
           return {
             ...request,
@@ -67,10 +88,11 @@ try {
   const seconds = result.duration;
   console.log(
     formatTable(
-      ['database', 'connections', 'submitted (201)', 'other', 'submissions/s', 'p50 ms', 'p99 ms', 'errors'],
+      ['database', 'order', 'connections', 'submitted (201)', 'other', 'submissions/s', 'p50 ms', 'p99 ms', 'errors'],
       [
         [
           databaseUrl ? 'PostgreSQL' : 'PGlite',
+          ORDER,
           CONNECTIONS,
           created,
           [...statuses]

@@ -1,12 +1,36 @@
 import type { Executor } from '../../platform/db/index.ts';
-import { getReleaseTree } from '../courses/index.ts';
+import { getReleaseTree, type CourseTree } from '../courses/index.ts';
 import type { LearnerRun } from '../enrollment/index.ts';
-import { computeCourseGrade, listGradedQuizzes, toGradeInputs } from './course-grade.ts';
+import { computeCourseGrade, listGradedQuizzes, toGradeInputs, type ReleaseQuiz } from './course-grade.ts';
 import { lockCourseGrade, selectQuizScores, updateCourseGrade, type StoredCourseGrade } from './grades-store.ts';
 import { announceCoursePasses } from './passed.ts';
 
 /** A staff override to apply together with the recomputation: a grade 0..1, or null to clear it. */
 export type OverrideChange = { override: number | null; reason: string | null; by: string };
+
+/*
+ * Releases never change and their trees are cached and frozen, so the graded quizzes of one tree
+ * are listed once and kept beside it for as long as the tree itself lives.
+ */
+const gradedQuizzesOfTree = new WeakMap<CourseTree, readonly ReleaseQuiz[]>();
+
+function listGradedQuizzesOnce(tree: CourseTree): readonly ReleaseQuiz[] {
+  let quizzes = gradedQuizzesOfTree.get(tree);
+  if (!quizzes) {
+    quizzes = Object.freeze(listGradedQuizzes(tree));
+    gradedQuizzesOfTree.set(tree, quizzes);
+  }
+  return quizzes;
+}
+
+/**
+ * The run's release, as the caller already holds it (read through the database handle, whose
+ * cache outlives transactions), or read through `tx` when it has none.
+ */
+async function readReleaseTree(tx: Executor, learner: LearnerRun, tree: CourseTree | undefined): Promise<CourseTree> {
+  if (tree && tree.releaseId === learner.run.releaseId) return tree;
+  return getReleaseTree(tx, learner.run.releaseId);
+}
 
 export type GradeOutcome = {
   /** The grade that counts: the override when there is one, else the computed grade. */
@@ -36,6 +60,7 @@ export async function applyCourseGrade(
   learner: LearnerRun,
   at: Date,
   change?: OverrideChange,
+  release?: CourseTree,
 ): Promise<GradeOutcome> {
   const { course, run, enrollment } = learner;
   const { row: current, created } = await lockCourseGrade(
@@ -43,11 +68,11 @@ export async function applyCourseGrade(
     { enrollmentId: enrollment.id, runId: run.id, userId: enrollment.userId },
     at,
   );
-  const tree = await getReleaseTree(tx, run.releaseId);
+  const tree = await readReleaseTree(tx, learner, release);
   const scores = await selectQuizScores(tx, enrollment.id);
   const { grade: computed, breakdown } = computeCourseGrade(
     run.gradingPolicy,
-    toGradeInputs(listGradedQuizzes(tree), scores),
+    toGradeInputs(listGradedQuizzesOnce(tree), scores),
   );
   const override = change ? change.override : current.override;
   const grade = override ?? computed;
@@ -91,13 +116,15 @@ export async function applyCourseGrade(
 /**
  * Recomputes and stores the learner's course grade in the caller's transaction; called after
  * every submitted attempt. Announces the first pass (outbox `course.passed` and an xAPI 'passed'
- * statement). See `applyCourseGrade` for why passing is sticky.
+ * statement). See `applyCourseGrade` for why passing is sticky. A caller that already holds the
+ * run's release tree passes it (`options.tree`), so the transaction does not read it again.
  */
 export async function refreshCourseGrade(
   tx: Executor,
   learner: LearnerRun,
   at: Date,
+  options: { tree?: CourseTree } = {},
 ): Promise<{ grade: number; passed: boolean; newlyPassed: boolean }> {
-  const { grade, passed, newlyPassed } = await applyCourseGrade(tx, learner, at);
+  const { grade, passed, newlyPassed } = await applyCourseGrade(tx, learner, at, undefined, options.tree);
   return { grade, passed, newlyPassed };
 }

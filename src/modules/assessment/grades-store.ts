@@ -85,6 +85,13 @@ export async function lockCourseGrade(
   key: { enrollmentId: number; runId: number; userId: string },
   at: Date,
 ): Promise<{ row: StoredCourseGrade; created: boolean }> {
+  // Usually the row exists already: one locking read, and the insert only for a first grade.
+  const [existing] = await tx
+    .select()
+    .from(asmCourseGrade)
+    .where(eq(asmCourseGrade.enrollmentId, key.enrollmentId))
+    .for('update');
+  if (existing) return { row: existing, created: false };
   const inserted = await tx
     .insert(asmCourseGrade)
     .values({ ...key, computed: 0, breakdown: [], passed: false, updatedAt: at })

@@ -11,6 +11,8 @@ export type LearnerQuizContext = {
   block: TreeBlock;
   quiz: QuizBlock;
   dueAt: Date | null;
+  /** The run's release (cached and frozen), for work that needs more of it than this quiz. */
+  tree: CourseTree;
 };
 
 /** Every quiz block of a release, with its unit. */
@@ -20,6 +22,22 @@ export function listReleaseQuizzes(tree: CourseTree): Array<{ unit: TreeUnit; bl
       unit.blocks.flatMap((block) => (block.block.type === 'quiz' ? [{ unit, block, quiz: block.block }] : [])),
     ),
   );
+}
+
+type ReleaseQuizEntry = { unit: TreeUnit; block: TreeBlock; quiz: QuizBlock };
+
+/* A release never changes: its quizzes are indexed by key once, beside the cached tree. */
+const quizzesByKeyOfTree = new WeakMap<CourseTree, ReadonlyMap<string, ReleaseQuizEntry>>();
+
+function findReleaseQuiz(tree: CourseTree, blockKey: string): ReleaseQuizEntry | undefined {
+  let byKey = quizzesByKeyOfTree.get(tree);
+  if (!byKey) {
+    const index = new Map<string, ReleaseQuizEntry>();
+    for (const entry of listReleaseQuizzes(tree)) if (!index.has(entry.block.key)) index.set(entry.block.key, entry);
+    quizzesByKeyOfTree.set(tree, index);
+    byKey = index;
+  }
+  return byKey.get(blockKey);
 }
 
 /**
@@ -34,9 +52,9 @@ export async function requireLearnerQuiz(
 ): Promise<LearnerQuizContext> {
   const learner = await requireLearnerRun(ctx, courseKey, runCode);
   const tree = await getReleaseTree(ctx.db, learner.run.releaseId);
-  const found = listReleaseQuizzes(tree).find((entry) => entry.block.key === blockKey);
+  const found = findReleaseQuiz(tree, blockKey);
   if (!found) throw notFound('quiz');
-  return { learner, ...found, dueAt: quizDueAt(learner.run, learner.enrollment, found.quiz) };
+  return { learner, ...found, dueAt: quizDueAt(learner.run, learner.enrollment, found.quiz), tree };
 }
 
 /** The learner a caller passes in must be the actor: statuses are never read for someone else. */

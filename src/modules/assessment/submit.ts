@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../platform/access/index.ts';
 import { isUniqueViolation, type Executor } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound, type DomainError } from '../../platform/errors/index.ts';
 import { markBlockCompleted } from '../courseware/index.ts';
-import { recordLearningActions } from '../records/index.ts';
+import { recordLearningActions, type LearningAction } from '../records/index.ts';
 import { validateAnswers } from './answers.ts';
 import { refreshCourseGrade } from './api-grading.ts';
 import { selectAttemptByKey, selectOwnAttempt, upsertBestScore, type StoredAttempt } from './attempt-store.ts';
@@ -88,15 +88,23 @@ async function gradeAttempt(
     type: 'quiz' as const,
     unit: { uuid: unit.uuid, title: unit.title },
   };
-  const completedByCourseware = await markBlockCompleted(tx, learner, completable, 'submitted', now);
-  if (quiz.mode === 'graded') await refreshCourseGrade(tx, learner, now);
-  const reveal = decideReveal(quiz, submitted, context.dueAt, now);
-  const statements = buildSubmitStatements(context, marking, answers, {
-    completedByCourseware,
-    revealed: reveal.revealed,
-    at: now,
+  // The completion's own 'completed' statement goes into the one insert below, first as before.
+  const statements: LearningAction[] = [];
+  const completedByCourseware = await markBlockCompleted(tx, learner, completable, 'submitted', now, {
+    collect: statements,
   });
+  const reveal = decideReveal(quiz, submitted, context.dueAt, now);
+  statements.push(
+    ...buildSubmitStatements(context, marking, answers, {
+      completedByCourseware,
+      revealed: reveal.revealed,
+      at: now,
+    }),
+  );
   await recordLearningActions(tx, statements, now);
+  // Last: the learner's grade row stays locked until commit, so take it as late as possible —
+  // a learner's submissions to different quizzes queue on that lock only for this short tail.
+  if (quiz.mode === 'graded') await refreshCourseGrade(tx, learner, now, { tree: context.tree });
   const receipt = buildReceipt({
     ...submitted,
     submittedAt: now,

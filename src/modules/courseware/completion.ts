@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
 import type { BlockType } from '../courses/index.ts';
 import type { LearnerRun } from '../enrollment/index.ts';
-import { recordLearningActions } from '../records/index.ts';
+import { recordLearningActions, type LearningAction } from '../records/index.ts';
 import { cwrCompletion, type COMPLETION_KINDS } from './schema.ts';
 import { blockActivity, buildAction, unitActivity } from './statements.ts';
 
@@ -29,11 +29,11 @@ function guessType(kind: CompletionKind): BlockType {
 }
 
 /**
- * Marks a block completed for the learner, in the caller's transaction. Idempotent: the first
- * completion stays (its kind, version and time), later ones change nothing. Returns true when the
- * block was newly completed, and only then writes the xAPI 'completed' statement.
+ * Inserts the learner's completion of a block, in the caller's transaction, and writes nothing
+ * else. Idempotent: the first completion stays (its kind, version and time). Returns true when
+ * the block was newly completed; the 'completed' statement is then still owed.
  */
-export async function markBlockCompleted(
+async function insertBlockCompletion(
   tx: Executor,
   learner: LearnerRun,
   block: CompletableBlock,
@@ -51,18 +51,46 @@ export async function markBlockCompleted(
     })
     .onConflictDoNothing()
     .returning({ blockEntityId: cwrCompletion.blockEntityId });
-  if (inserted.length === 0) return false;
+  return inserted.length > 0;
+}
+
+/** The xAPI 'completed' statement of a newly completed block. */
+function buildCompletionAction(
+  learner: LearnerRun,
+  block: CompletableBlock,
+  kind: CompletionKind,
+  at: Date,
+): LearningAction {
   const language = learner.run.language;
   const activity = blockActivity(
     { uuid: block.uuid, title: block.title, type: block.type ?? guessType(kind) },
     language,
   );
   const parent = block.unit ? unitActivity(block.unit, language) : undefined;
-  await recordLearningActions(
-    tx,
-    [buildAction(learner, 'completed', activity, at, { result: { completion: true }, ...(parent ? { parent } : {}) })],
-    at,
-  );
+  return buildAction(learner, 'completed', activity, at, {
+    result: { completion: true },
+    ...(parent ? { parent } : {}),
+  });
+}
+
+/**
+ * Marks a block completed for the learner, in the caller's transaction. Idempotent: the first
+ * completion stays (its kind, version and time), later ones change nothing. Returns true when the
+ * block was newly completed, and only then writes the xAPI 'completed' statement — or, when the
+ * caller passes `options.collect`, appends it there for the caller to write in its own insert.
+ */
+export async function markBlockCompleted(
+  tx: Executor,
+  learner: LearnerRun,
+  block: CompletableBlock,
+  kind: CompletionKind,
+  at: Date,
+  options: { collect?: LearningAction[] } = {},
+): Promise<boolean> {
+  if (!(await insertBlockCompletion(tx, learner, block, kind, at))) return false;
+  const action = buildCompletionAction(learner, block, kind, at);
+  if (options.collect) options.collect.push(action);
+  else await recordLearningActions(tx, [action], at);
   return true;
 }
 
