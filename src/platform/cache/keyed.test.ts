@@ -105,7 +105,8 @@ describe('createKeyedCache', () => {
     expect(bounded.size).toBe(2);
     expect(await bounded.getOrLoad('a', source.load)).toBe(4);
     const off = createKeyedCache<number>({ ttlMs: 0, maxEntries: 2 });
-    await off.getOrLoad('a', source.load);
+    const together = await Promise.all([off.getOrLoad('a', source.load), off.getOrLoad('a', source.load)]);
+    expect(together).toEqual([5, 6]);
     expect(off.size).toBe(0);
   });
 });

@@ -18,7 +18,7 @@ export type KeyedCache<V> = {
 };
 
 export type KeyedCacheOptions<V> = {
-  /** How long a value is kept; read at each store, so a setting can change it at run time. 0 keeps nothing. */
+  /** How long a value is kept; read at each use, so a setting can change it at run time. 0 turns the cache off. */
   ttlMs: number | (() => number);
   maxEntries: number;
   now?: () => number;
@@ -63,6 +63,8 @@ export function createKeyedCache<V>(options: KeyedCacheOptions<V>): KeyedCache<V
 
   return {
     async getOrLoad(key, load) {
+      // Off means off: not even a load already running is shared.
+      if (ttlOf() <= 0) return load();
       const hit = entries.get(key);
       if (hit) {
         if (!hit.loaded) return hit.value;
