@@ -57,7 +57,11 @@ describe('the course catalog', () => {
     const text = await page.locator('script[type="application/ld+json"]').textContent();
     const jsonLd = JSON.parse(text ?? '') as Record<string, unknown>;
     expect(jsonLd).toMatchObject({ '@type': 'Course', courseCode: JOINT_COURSE.key });
-    expect(jsonLd.hasCourseInstance).toEqual([expect.objectContaining({ '@type': 'CourseInstance' })]);
+    // One instance per run: the scheduled 2027 run and the self-paced one.
+    expect(jsonLd.hasCourseInstance).toEqual([
+      expect.objectContaining({ '@type': 'CourseInstance', startDate: '2027-02-22' }),
+      expect.objectContaining({ '@type': 'CourseInstance', name: expect.stringContaining('self-paced') }),
+    ]);
     await expectAccessible(page);
     await step(page, 'open the institution profile of the partner', () => page.goto('/institutions/nairobi'));
     await shouldSee(courseLink(page));
