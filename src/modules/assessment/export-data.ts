@@ -4,7 +4,7 @@ import type { QuizBlock } from '../courses/index.ts';
 import {
   describeContent,
   describeRun,
-  loadEnrollmentsForExport,
+  indexEnrollmentsForExport,
   type EnrollmentForExport,
   type ExportedContentRef,
   type ExportedRunRef,
@@ -115,9 +115,7 @@ export async function exportLearnerAssessment(
   userId: string,
   now: Date,
 ): Promise<ExportedAssessment> {
-  const enrollments = new Map<number, EnrollmentForExport>(
-    (await loadEnrollmentsForExport(executor, userId)).map((entry) => [entry.enrollment.id, entry]),
-  );
+  const enrollments = await indexEnrollmentsForExport(executor, userId);
   const ids = [...enrollments.keys()];
   if (ids.length === 0) return { attempts: [], quizScores: [], courseGrades: [] };
   const [attempts, scores, grades] = await Promise.all([

@@ -3,8 +3,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import {
   describeContent,
   describeRun,
-  loadEnrollmentsForExport,
-  type EnrollmentForExport,
+  indexEnrollmentsForExport,
   type ExportedContentRef,
   type ExportedRunRef,
 } from '../enrollment/index.ts';
@@ -32,9 +31,7 @@ export type ExportedCourseware = {
  * export. Rows are found through the person's own enrollments only.
  */
 export async function exportLearnerCourseware(executor: Executor, userId: string): Promise<ExportedCourseware> {
-  const enrollments = new Map<number, EnrollmentForExport>(
-    (await loadEnrollmentsForExport(executor, userId)).map((entry) => [entry.enrollment.id, entry]),
-  );
+  const enrollments = await indexEnrollmentsForExport(executor, userId);
   const ids = [...enrollments.keys()];
   if (ids.length === 0) return { completions: [], videoProgress: [], positions: [] };
   const [completions, videos, positions] = await Promise.all([

@@ -3,6 +3,7 @@ export {
   describeContent,
   describeRun,
   exportLearnerEnrollments,
+  indexEnrollmentsForExport,
   loadEnrollmentsForExport,
   type EnrollmentForExport,
   type ExportContent,

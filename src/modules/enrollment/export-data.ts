@@ -51,6 +51,14 @@ function indexContent(tree: Awaited<ReturnType<typeof getReleaseTree>>): Map<num
   return content;
 }
 
+/** The same enrollments keyed by enrollment id, which is how the other modules' rows point at them. */
+export async function indexEnrollmentsForExport(
+  executor: Executor,
+  userId: string,
+): Promise<Map<number, EnrollmentForExport>> {
+  return new Map((await loadEnrollmentsForExport(executor, userId)).map((entry) => [entry.enrollment.id, entry]));
+}
+
 /**
  * Every enrollment of one person, active or not, oldest first, with its course, run and content.
  * No access check: the caller exports the data of the person it has authenticated, and no one else's.
