@@ -11,14 +11,14 @@
 // (session, profile, roles; ADR 0021); the course and run caches serve every learner alike. The
 // CPU/req column is the server's own CPU time per request (Linux /proc), which moves much less
 // than requests per second when other programs share the machine.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { clearTimeout } from 'node:timers';
 import autocannon from 'autocannon';
 import {
+  readCpuMilliseconds,
   HAS_TASKSET,
   ROOT,
   envNumber,
@@ -118,27 +118,6 @@ async function startCeiling(file) {
     if (match) return { baseUrl: `http://127.0.0.1:${match[1]}`, child };
   }
   throw new Error('The ceiling server did not start.');
-}
-
-function readClockTicks() {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-}
-
-const CLOCK_TICKS = readClockTicks();
-
-/**
- * CPU milliseconds the server has used (user + system), from /proc; null where there is none.
- * Requests per second move with whatever else the machine runs; CPU per request much less so.
- */
-function readCpuMilliseconds(pid) {
-  const file = `/proc/${pid}/stat`;
-  if (!pid || !existsSync(file)) return null;
-  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
 async function measure(url, duration, headers, pid = null) {

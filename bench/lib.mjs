@@ -3,7 +3,7 @@
 // stopping children by their PID so that every run ends by itself.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -133,7 +133,9 @@ export async function startOrbisServer({ prepare } = {}) {
   const database = await createBenchDatabase();
   if (prepare) await prepare({ dataDir, databaseUrl: database?.url ?? null });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawnPinned(process.execPath, [SERVER_ENTRY, 'serve'], {
+  // For profiling, e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawnPinned(process.execPath, [...nodeArgs, SERVER_ENTRY, 'serve'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -192,4 +194,55 @@ export function formatTable(headers, rows) {
       .map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index])))
       .join('  ');
   return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+function readClockTicks() {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
+const CLOCK_TICKS = readClockTicks();
+
+/** user + system CPU of one process from /proc/<pid>/stat, in ms; null when unreadable. */
+function readStatMilliseconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds the server has used (user + system), from /proc; null where there is none.
+ * Requests per second move with whatever else the machine runs; CPU per request much less so.
+ */
+export function readCpuMilliseconds(pid) {
+  if (!pid) return null;
+  return readStatMilliseconds(pid);
+}
+
+/**
+ * CPU milliseconds used so far by the local PostgreSQL server's processes (every process named
+ * `postgres` this user can read), or null without /proc. Backends come and go, so compare two
+ * readings taken while the benchmark's connections stay open.
+ */
+export function readPostgresCpuMilliseconds() {
+  if (!existsSync('/proc/self/stat')) return null;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let command;
+    try {
+      command = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (command !== 'postgres') continue;
+    total += readStatMilliseconds(entry) ?? 0;
+  }
+  return total;
 }

@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { tsImport } from 'tsx/esm/api';
 import autocannon from 'autocannon';
-import { envNumber, formatTable, pinSelfAwayFromServer, startOrbisServer, startWatchdog } from './lib.mjs';
+import {
+  envNumber,
+  formatTable,
+  pinSelfAwayFromServer,
+  readCpuMilliseconds,
+  readPostgresCpuMilliseconds,
+  startOrbisServer,
+  startWatchdog,
+} from './lib.mjs';
 
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 16);
 const LEARNERS = envNumber('BENCH_QUIZ_LEARNERS', 100);
@@ -56,6 +64,8 @@ const body = JSON.stringify({ answers: world.answers });
 let next = 0;
 const statuses = new Map();
 try {
+  const serverCpuBefore = readCpuMilliseconds(server.pid);
+  const databaseCpuBefore = databaseUrl ? readPostgresCpuMilliseconds() : null;
   const result = await autocannon({
     url: server.baseUrl,
     connections: CONNECTIONS,
@@ -86,9 +96,26 @@ try {
   });
   const created = statuses.get(201) ?? 0;
   const seconds = result.duration;
+  // CPU per submission: the server's own, and (on a local PostgreSQL) the database server's.
+  const perSubmission = (before, after) =>
+    before === null || after === null || created === 0 ? '-' : `${((after - before) / created).toFixed(2)} ms`;
+  const serverCpu = perSubmission(serverCpuBefore, readCpuMilliseconds(server.pid));
+  const databaseCpu = perSubmission(databaseCpuBefore, databaseUrl ? readPostgresCpuMilliseconds() : null);
   console.log(
     formatTable(
-      ['database', 'order', 'connections', 'submitted (201)', 'other', 'submissions/s', 'p50 ms', 'p99 ms', 'errors'],
+      [
+        'database',
+        'order',
+        'connections',
+        'submitted (201)',
+        'other',
+        'submissions/s',
+        'p50 ms',
+        'p99 ms',
+        'server CPU/sub',
+        'database CPU/sub',
+        'errors',
+      ],
       [
         [
           databaseUrl ? 'PostgreSQL' : 'PGlite',
@@ -102,6 +129,8 @@ try {
           (created / seconds).toFixed(0),
           result.latency.p50,
           result.latency.p99,
+          serverCpu,
+          databaseCpu,
           result.errors + result.timeouts,
         ],
       ],

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/index.ts';
+import { defineStatement, readTimestamp, runStatement, type Executor } from '../../platform/db/index.ts';
+import type { StoredQuizScore } from './course-grade.ts';
 import type { AttemptLayout } from './layout.ts';
 import { asmAttempt, asmQuizScore, type QuestionResult, type StoredAnswers } from './schema.ts';
 
@@ -175,4 +176,136 @@ export async function upsertBestScore(
         updatedAt: sql`excluded.updated_at`,
       },
     });
+}
+
+/** asm_attempt as the driver returns it (bigint as text on node-postgres, timestamps as text). */
+type RawAttempt = {
+  id: number | string;
+  uuid: string;
+  enrollment_id: number | string;
+  run_id: number | string;
+  user_id: string;
+  block_entity_id: number | string;
+  version_id: number | string;
+  number: number;
+  status: 'in_progress' | 'submitted';
+  layout: AttemptLayout;
+  draft_answers: StoredAnswers;
+  started_at: string;
+  saved_at: string | null;
+  submitted_at: string | null;
+  answers: StoredAnswers | null;
+  answers_sha256: string | null;
+  idempotency_key: string | null;
+  results: QuestionResult[] | null;
+  score: number | null;
+  max_score: number | null;
+};
+
+function toStoredAttempt(raw: RawAttempt): StoredAttempt {
+  return {
+    id: Number(raw.id),
+    uuid: raw.uuid,
+    enrollmentId: Number(raw.enrollment_id),
+    runId: Number(raw.run_id),
+    userId: raw.user_id,
+    blockEntityId: Number(raw.block_entity_id),
+    versionId: Number(raw.version_id),
+    number: raw.number,
+    status: raw.status,
+    layout: raw.layout,
+    draftAnswers: raw.draft_answers,
+    startedAt: readTimestamp(raw.started_at),
+    savedAt: raw.saved_at === null ? null : readTimestamp(raw.saved_at),
+    submittedAt: raw.submitted_at === null ? null : readTimestamp(raw.submitted_at),
+    answers: raw.answers,
+    answersSha256: raw.answers_sha256,
+    idempotencyKey: raw.idempotency_key,
+    results: raw.results,
+    score: raw.score,
+    maxScore: raw.max_score,
+  };
+}
+
+/*
+ * The submission itself, one statement prepared once per connection (ADR 0023): the attempt is
+ * marked submitted only while still in progress (the UPDATE takes its row lock, so of two
+ * concurrent submissions the second finds it submitted and changes nothing), the quiz's best
+ * score follows it (the same rule as `upsertBestScore`), and the learner's other best scores
+ * come back with it for the course grade.
+ */
+const BETTER = `coalesce(excluded.score / nullif(excluded.max_score, 0), 0) > coalesce(q.score / nullif(q.max_score, 0), 0)`;
+const SUBMIT_ATTEMPT = defineStatement<RawAttempt & { scores: [number | string, number, number][] }>(
+  'asm_submit_attempt',
+  `with submitted as (
+     update asm_attempt set status = 'submitted', submitted_at = $4::timestamptz, answers = $5::text::jsonb,
+       answers_sha256 = $6, idempotency_key = $7, results = $8::text::jsonb, score = $9, max_score = $10,
+       version_id = $11
+     where uuid = $1::uuid and enrollment_id = $2 and block_entity_id = $3 and status = 'in_progress'
+     returning *
+   ), best as (
+     insert into asm_quiz_score as q
+       (enrollment_id, block_entity_id, run_id, score, max_score, attempts_used, best_attempt_id, updated_at)
+     select enrollment_id, block_entity_id, run_id, score, max_score, 1, id, submitted_at from submitted
+     on conflict (enrollment_id, block_entity_id) do update set
+       score = case when ${BETTER} then excluded.score else q.score end,
+       max_score = case when ${BETTER} then excluded.max_score else q.max_score end,
+       best_attempt_id = case when ${BETTER} then excluded.best_attempt_id else q.best_attempt_id end,
+       attempts_used = q.attempts_used + 1,
+       updated_at = excluded.updated_at
+     returning block_entity_id, score, max_score
+   )
+   select submitted.*,
+     (select coalesce(json_agg(json_build_array(s.block_entity_id, s.score, s.max_score)), '[]'::json)
+      from (select block_entity_id, score, max_score from best
+            union all
+            select block_entity_id, score, max_score from asm_quiz_score
+            where enrollment_id = $2 and block_entity_id <> $3) s) as scores
+   from submitted`,
+);
+
+export type SubmittedAttempt = {
+  attempt: StoredAttempt;
+  /** Every best score of the enrollment after this submission, by block entity id. */
+  scores: Map<number, StoredQuizScore>;
+};
+
+/**
+ * Stores a marked submission of an attempt still in progress, with the quiz's best score.
+ * Null when the attempt is not (or no longer) in progress; the caller finds out why.
+ */
+export async function storeSubmission(
+  tx: Executor,
+  where: { uuid: string; enrollmentId: number; blockEntityId: number },
+  submission: {
+    at: Date;
+    answers: StoredAnswers;
+    answersSha256: string;
+    idempotencyKey: string | null;
+    results: QuestionResult[];
+    score: number;
+    maxScore: number;
+    versionId: number;
+  },
+): Promise<SubmittedAttempt | null> {
+  if (!isUuid(where.uuid)) return null;
+  const [raw] = await runStatement(tx, SUBMIT_ATTEMPT, [
+    where.uuid,
+    where.enrollmentId,
+    where.blockEntityId,
+    submission.at.toISOString(),
+    JSON.stringify(submission.answers),
+    submission.answersSha256,
+    submission.idempotencyKey,
+    JSON.stringify(submission.results),
+    submission.score,
+    submission.maxScore,
+    submission.versionId,
+  ]);
+  if (!raw) return null;
+  const scores = new Map<number, StoredQuizScore>();
+  for (const [blockEntityId, score, maxScore] of raw.scores) {
+    scores.set(Number(blockEntityId), { blockEntityId: Number(blockEntityId), score, maxScore });
+  }
+  return { attempt: toStoredAttempt(raw), scores };
 }

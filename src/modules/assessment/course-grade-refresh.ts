@@ -1,7 +1,13 @@
 import type { Executor } from '../../platform/db/index.ts';
-import { getReleaseTree, type CourseTree } from '../courses/index.ts';
+import { getReleaseTree, readRunGradingPolicy, type CourseTree, type GradingPolicy } from '../courses/index.ts';
 import type { LearnerRun } from '../enrollment/index.ts';
-import { computeCourseGrade, listGradedQuizzes, toGradeInputs, type ReleaseQuiz } from './course-grade.ts';
+import {
+  computeCourseGrade,
+  listGradedQuizzes,
+  toGradeInputs,
+  type ReleaseQuiz,
+  type StoredQuizScore,
+} from './course-grade.ts';
 import { lockCourseGrade, selectQuizScores, updateCourseGrade, type StoredCourseGrade } from './grades-store.ts';
 import { announceCoursePasses } from './passed.ts';
 
@@ -44,10 +50,33 @@ export type GradeOutcome = {
   before: StoredCourseGrade | null;
 };
 
+/** The learner's grade row, locked for the caller's transaction, and whether it was just created. */
+export type LockedGrade = { row: StoredCourseGrade; created: boolean };
+
+export async function lockGradeOf(tx: Executor, learner: LearnerRun, at: Date): Promise<LockedGrade> {
+  const { run, enrollment } = learner;
+  return lockCourseGrade(tx, { enrollmentId: enrollment.id, runId: run.id, userId: enrollment.userId }, at);
+}
+
 /**
- * Recomputes one learner's grade from the release's graded quizzes and their best scores, stores
- * it (keeping any override, or applying `change`) and announces a first pass. Runs in the
- * caller's transaction with the grade row locked.
+ * The run's grading policy as committed when the grade lock was already held (see
+ * `readRunGradingPolicy`); the run as loaded at the start of the request may be older.
+ */
+export async function readLockedPolicy(tx: Executor, learner: LearnerRun): Promise<GradingPolicy> {
+  return (await readRunGradingPolicy(tx, learner.run.id)) ?? learner.run.gradingPolicy;
+}
+
+/** What a grade is computed from, all read with the learner's grade row locked. */
+export type GradeInputs = {
+  locked: LockedGrade;
+  policy: GradingPolicy;
+  tree: CourseTree;
+  scores: ReadonlyMap<number, StoredQuizScore>;
+};
+
+/**
+ * Computes the learner's grade from locked inputs, stores it (keeping any override, or applying
+ * `change`) and announces a first pass.
  *
  * Passing is sticky: once `passedAt` is set, a lower grade later (a changed policy, a new release,
  * an override) leaves it and its event alone. A pass has effects outside this row that cannot be
@@ -55,28 +84,20 @@ export type GradeOutcome = {
  * other record stores, a learner told they passed — so withdrawing one must be a deliberate act
  * of its own, not the side effect of a recalculation.
  */
-export async function applyCourseGrade(
+export async function settleCourseGrade(
   tx: Executor,
   learner: LearnerRun,
+  inputs: GradeInputs,
   at: Date,
   change?: OverrideChange,
-  release?: CourseTree,
 ): Promise<GradeOutcome> {
   const { course, run, enrollment } = learner;
-  const { row: current, created } = await lockCourseGrade(
-    tx,
-    { enrollmentId: enrollment.id, runId: run.id, userId: enrollment.userId },
-    at,
-  );
-  const tree = await readReleaseTree(tx, learner, release);
-  const scores = await selectQuizScores(tx, enrollment.id);
-  const { grade: computed, breakdown } = computeCourseGrade(
-    run.gradingPolicy,
-    toGradeInputs(listGradedQuizzesOnce(tree), scores),
-  );
+  const { locked, policy, tree, scores } = inputs;
+  const current = locked.row;
+  const { grade: computed, breakdown } = computeCourseGrade(policy, toGradeInputs(listGradedQuizzesOnce(tree), scores));
   const override = change ? change.override : current.override;
   const grade = override ?? computed;
-  const newlyPassed = current.passedAt === null && grade >= run.gradingPolicy.passMark;
+  const newlyPassed = current.passedAt === null && grade >= policy.passMark;
   const passedAt = current.passedAt ?? (newlyPassed ? at : null);
   await updateCourseGrade(tx, enrollment.id, {
     computed,
@@ -109,8 +130,27 @@ export async function applyCourseGrade(
       at,
     );
   }
-  const before = created ? null : current;
+  const before = locked.created ? null : current;
   return { grade, computed, override, passed: passedAt !== null, newlyPassed, passedAt, before };
+}
+
+/**
+ * Recomputes one learner's grade from the release's graded quizzes and their best scores under
+ * the run's current policy, in the caller's transaction with the grade row locked; see
+ * `settleCourseGrade`.
+ */
+export async function applyCourseGrade(
+  tx: Executor,
+  learner: LearnerRun,
+  at: Date,
+  change?: OverrideChange,
+  release?: CourseTree,
+): Promise<GradeOutcome> {
+  const locked = await lockGradeOf(tx, learner, at);
+  const policy = await readLockedPolicy(tx, learner);
+  const tree = await readReleaseTree(tx, learner, release);
+  const scores = await selectQuizScores(tx, learner.enrollment.id);
+  return settleCourseGrade(tx, learner, { locked, policy, tree, scores }, at, change);
 }
 
 /**

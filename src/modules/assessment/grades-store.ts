@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/index.ts';
+import { defineStatement, readTimestamp, runStatement, type Executor } from '../../platform/db/index.ts';
 import type { GradeBreakdownEntry, StoredQuizScore } from './course-grade.ts';
 import { asmCourseGrade, asmQuizScore } from './schema.ts';
 
@@ -75,6 +75,52 @@ export async function selectCourseGradesOf(
   return new Map(rows.map((row) => [row.enrollmentId, row]));
 }
 
+/** asm_course_grade as the driver returns it (bigint as text on node-postgres, timestamps as text). */
+type RawCourseGrade = {
+  enrollment_id: number | string;
+  run_id: number | string;
+  user_id: string;
+  computed: number;
+  override: number | null;
+  override_reason: string | null;
+  overridden_by: string | null;
+  overridden_at: string | null;
+  breakdown: GradeBreakdownEntry[];
+  passed: boolean;
+  passed_at: string | null;
+  updated_at: string;
+};
+
+function toStoredCourseGrade(raw: RawCourseGrade): StoredCourseGrade {
+  return {
+    enrollmentId: Number(raw.enrollment_id),
+    runId: Number(raw.run_id),
+    userId: raw.user_id,
+    computed: raw.computed,
+    override: raw.override,
+    overrideReason: raw.override_reason,
+    overriddenBy: raw.overridden_by,
+    overriddenAt: raw.overridden_at === null ? null : readTimestamp(raw.overridden_at),
+    breakdown: raw.breakdown,
+    passed: raw.passed,
+    passedAt: raw.passed_at === null ? null : readTimestamp(raw.passed_at),
+    updatedAt: readTimestamp(raw.updated_at),
+  };
+}
+
+// Every submission takes this lock first: prepared once per connection (ADR 0023).
+const LOCK_GRADE = defineStatement<RawCourseGrade>(
+  'asm_lock_course_grade',
+  `select enrollment_id, run_id, user_id, computed, override, override_reason, overridden_by, overridden_at,
+     breakdown, passed, passed_at, updated_at
+   from asm_course_grade where enrollment_id = $1 for update`,
+);
+
+async function selectLockedCourseGrade(tx: Executor, enrollmentId: number): Promise<StoredCourseGrade | null> {
+  const [raw] = await runStatement(tx, LOCK_GRADE, [enrollmentId]);
+  return raw ? toStoredCourseGrade(raw) : null;
+}
+
 /**
  * The learner's grade row, created when missing and locked until the transaction ends. Everything
  * that changes a grade goes through this lock, so two submissions (or a submission and an
@@ -86,22 +132,14 @@ export async function lockCourseGrade(
   at: Date,
 ): Promise<{ row: StoredCourseGrade; created: boolean }> {
   // Usually the row exists already: one locking read, and the insert only for a first grade.
-  const [existing] = await tx
-    .select()
-    .from(asmCourseGrade)
-    .where(eq(asmCourseGrade.enrollmentId, key.enrollmentId))
-    .for('update');
+  const existing = await selectLockedCourseGrade(tx, key.enrollmentId);
   if (existing) return { row: existing, created: false };
   const inserted = await tx
     .insert(asmCourseGrade)
     .values({ ...key, computed: 0, breakdown: [], passed: false, updatedAt: at })
     .onConflictDoNothing({ target: asmCourseGrade.enrollmentId })
     .returning({ enrollmentId: asmCourseGrade.enrollmentId });
-  const [row] = await tx
-    .select()
-    .from(asmCourseGrade)
-    .where(eq(asmCourseGrade.enrollmentId, key.enrollmentId))
-    .for('update');
+  const row = await selectLockedCourseGrade(tx, key.enrollmentId);
   return { row: row!, created: inserted.length === 1 };
 }
 
@@ -112,6 +150,28 @@ export type GradeRowChange = Partial<
   >
 > & { updatedAt: Date };
 
+const UPDATE_GRADE = defineStatement<never>(
+  'asm_update_course_grade',
+  `update asm_course_grade set computed = $2, breakdown = $3::text::jsonb, passed = $4,
+     passed_at = $5::timestamptz, updated_at = $6::timestamptz
+   where enrollment_id = $1`,
+);
+
 export async function updateCourseGrade(tx: Executor, enrollmentId: number, change: GradeRowChange): Promise<void> {
+  // The grade refresh after every submission changes exactly these: the prepared form.
+  const { computed, breakdown, passed, passedAt, updatedAt, ...rest } = change;
+  const onlyComputed =
+    Object.keys(rest).length === 0 && computed !== undefined && breakdown !== undefined && passed !== undefined;
+  if (onlyComputed && passedAt !== undefined) {
+    await runStatement(tx, UPDATE_GRADE, [
+      enrollmentId,
+      computed,
+      JSON.stringify(breakdown),
+      passed,
+      passedAt === null ? null : passedAt.toISOString(),
+      updatedAt.toISOString(),
+    ]);
+    return;
+  }
   await tx.update(asmCourseGrade).set(change).where(eq(asmCourseGrade.enrollmentId, enrollmentId));
 }

@@ -58,14 +58,13 @@ export function isAnswerCorrect(question: Question, answer: StoredAnswers[string
   }
 }
 
+export type AttemptMarking = { results: QuestionResult[]; score: number; maxScore: number };
+
 /**
  * Marks answers against a quiz: each question all or nothing, in the quiz's own order. Pure:
  * the same quiz and answers always give the same marking.
  */
-export function markAttempt(
-  quiz: QuizBlock,
-  answers: StoredAnswers,
-): { results: QuestionResult[]; score: number; maxScore: number } {
+export function markAttempt(quiz: QuizBlock, answers: StoredAnswers): AttemptMarking {
   const results = quiz.questions.map((question): QuestionResult => {
     const answer = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     const correct = isAnswerCorrect(question, answer);

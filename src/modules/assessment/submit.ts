@@ -1,20 +1,19 @@
-import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import { isUniqueViolation, type Executor } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound, type DomainError } from '../../platform/errors/index.ts';
 import { markBlockCompleted } from '../courseware/index.ts';
 import { recordLearningActions, type LearningAction } from '../records/index.ts';
 import { validateAnswers } from './answers.ts';
-import { refreshCourseGrade } from './api-grading.ts';
-import { selectAttemptByKey, selectOwnAttempt, upsertBestScore, type StoredAttempt } from './attempt-store.ts';
+import { isUuid, selectAttemptByKey, selectOwnAttempt, storeSubmission, type StoredAttempt } from './attempt-store.ts';
+import { lockGradeOf, readLockedPolicy, settleCourseGrade } from './course-grade-refresh.ts';
 import { alreadySubmitted, presentOwnAttempt } from './attempts.ts';
-import { markAttempt } from './marking.ts';
+import { markAttempt, type AttemptMarking } from './marking.ts';
 import { requireLearnerQuiz, requireOpenWindow, type LearnerQuizContext } from './quiz-context.ts';
 import type { SubmissionOutcome } from './quiz-model.ts';
 import { buildSubmitStatements } from './quiz-statements.ts';
 import { buildReceipt, hashAnswers } from './receipts.ts';
 import { decideReveal } from './reveal.ts';
-import { asmAttempt } from './schema.ts';
+import type { StoredAnswers } from './schema.ts';
 
 /** Printable ASCII, as HTTP headers carry it; a UUID is the usual choice. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -41,45 +40,54 @@ function replay(ctx: ServiceContext, context: LearnerQuizContext, attempt: Store
   return { receipt: presented.receipt!, attempt: presented, replayed: true };
 }
 
-/** Marks and stores one open attempt, with everything that follows from it, in the caller's transaction. */
-async function gradeAttempt(
+/** A submission checked, marked and hashed before any database work, or why it could not be. */
+type PreparedSubmission =
+  { ok: true; answers: StoredAnswers; marking: AttemptMarking; answersSha256: string } | { ok: false; error: unknown };
+
+/*
+ * Done before the transaction, so row locks are held only for the writes. A failure is kept, not
+ * thrown: a retry of an attempt already submitted gets its receipt even after the due date, so
+ * the attempt's state decides first which error (if any) the learner sees.
+ */
+function prepareSubmission(context: LearnerQuizContext, answersInput: unknown, now: Date): PreparedSubmission {
+  try {
+    requireOpenWindow(context, now);
+    const answers = validateAnswers(context.quiz, answersInput);
+    return { ok: true, answers, marking: markAttempt(context.quiz, answers), answersSha256: hashAnswers(answers) };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+type OwnAttempt = { uuid: string; enrollmentId: number; blockEntityId: number };
+
+/** Why an attempt was not submitted: unknown, a retry (its receipt again), already submitted, or the prepared error. */
+async function explainRefusal(
   tx: Executor,
   ctx: ServiceContext,
   context: LearnerQuizContext,
-  attempt: StoredAttempt,
-  input: { answers: unknown; key: string | null },
+  request: { own: OwnAttempt; key: string | null },
+  prepared: PreparedSubmission,
 ): Promise<SubmissionOutcome> {
+  const attempt = await selectOwnAttempt(tx, request.own, { forUpdate: true });
+  if (!attempt) throw notFound('attempt');
+  if (attempt.status === 'submitted') {
+    if (request.key !== null && attempt.idempotencyKey === request.key) return replay(ctx, context, attempt);
+    throw alreadySubmitted();
+  }
+  if (!prepared.ok) throw prepared.error;
+  throw notFound('attempt');
+}
+
+/** The statements of one submission: the block's completion (when new) first, then the quiz's own. */
+async function completeQuizBlock(
+  tx: Executor,
+  context: LearnerQuizContext,
+  submitted: StoredAttempt,
+  prepared: { answers: StoredAnswers; marking: AttemptMarking },
+  now: Date,
+): Promise<LearningAction[]> {
   const { learner, block, quiz, unit } = context;
-  const now = ctx.clock.now();
-  requireOpenWindow(context, now);
-  const answers = validateAnswers(quiz, input.answers);
-  const marking = markAttempt(quiz, answers);
-  const [row] = await tx
-    .update(asmAttempt)
-    .set({
-      status: 'submitted',
-      submittedAt: now,
-      answers,
-      answersSha256: hashAnswers(answers),
-      idempotencyKey: input.key,
-      results: marking.results,
-      score: marking.score,
-      maxScore: marking.maxScore,
-      // The version answered is the one the run serves now.
-      versionId: block.versionId,
-    })
-    .where(eq(asmAttempt.id, attempt.id))
-    .returning();
-  const submitted = row!;
-  await upsertBestScore(tx, {
-    enrollmentId: learner.enrollment.id,
-    blockEntityId: block.entityId,
-    runId: learner.run.id,
-    attemptId: submitted.id,
-    score: marking.score,
-    maxScore: marking.maxScore,
-    at: now,
-  });
   const completable = {
     entityId: block.entityId,
     versionId: block.versionId,
@@ -88,36 +96,69 @@ async function gradeAttempt(
     type: 'quiz' as const,
     unit: { uuid: unit.uuid, title: unit.title },
   };
-  // The completion's own 'completed' statement goes into the one insert below, first as before.
   const statements: LearningAction[] = [];
   const completedByCourseware = await markBlockCompleted(tx, learner, completable, 'submitted', now, {
     collect: statements,
   });
   const reveal = decideReveal(quiz, submitted, context.dueAt, now);
   statements.push(
-    ...buildSubmitStatements(context, marking, answers, {
+    ...buildSubmitStatements(context, prepared.marking, prepared.answers, {
       completedByCourseware,
       revealed: reveal.revealed,
       at: now,
     }),
   );
-  await recordLearningActions(tx, statements, now);
-  // Last: the learner's grade row stays locked until commit, so take it as late as possible —
-  // a learner's submissions to different quizzes queue on that lock only for this short tail.
-  if (quiz.mode === 'graded') await refreshCourseGrade(tx, learner, now, { tree: context.tree });
+  return statements;
+}
+
+/**
+ * Stores one submission with everything that follows from it, in the caller's transaction. A
+ * graded quiz takes the learner's grade lock first: the best scores returned with the submission
+ * are then the ones the course grade is computed from, and the run's policy is read under that
+ * lock, so a recomputation for a policy change is never undone by a submission in flight.
+ */
+async function gradeAttempt(
+  tx: Executor,
+  ctx: ServiceContext,
+  context: LearnerQuizContext,
+  request: { own: OwnAttempt; key: string | null; now: Date },
+  prepared: PreparedSubmission,
+): Promise<SubmissionOutcome> {
+  const { learner, block, quiz } = context;
+  const { own, key, now } = request;
+  if (!prepared.ok) return explainRefusal(tx, ctx, context, request, prepared);
+  const locked = quiz.mode === 'graded' ? await lockGradeOf(tx, learner, now) : null;
+  const stored = await storeSubmission(tx, own, {
+    at: now,
+    answers: prepared.answers,
+    answersSha256: prepared.answersSha256,
+    idempotencyKey: key,
+    results: prepared.marking.results,
+    score: prepared.marking.score,
+    maxScore: prepared.marking.maxScore,
+    // The version answered is the one the run serves now.
+    versionId: block.versionId,
+  });
+  if (!stored) return explainRefusal(tx, ctx, context, request, prepared);
+  const submitted = stored.attempt;
+  await recordLearningActions(tx, await completeQuizBlock(tx, context, submitted, prepared, now), now);
+  if (locked) {
+    const policy = await readLockedPolicy(tx, learner);
+    await settleCourseGrade(tx, learner, { locked, policy, tree: context.tree, scores: stored.scores }, now);
+  }
   const receipt = buildReceipt({
     ...submitted,
     submittedAt: now,
-    answersSha256: submitted.answersSha256!,
+    answersSha256: prepared.answersSha256,
     quizUuid: block.uuid,
   });
   return { receipt, attempt: presentOwnAttempt(ctx, context, submitted), replayed: false };
 }
 
 /**
- * Submits an attempt, once. In one transaction with the attempt row locked: the answers are
- * checked, marked, stored with their SHA-256; the best score, the block's completion, the course
- * grade and the xAPI statements follow. A retry with the same idempotency key returns the same
+ * Submits an attempt, once. The answers are checked, marked and hashed first; then, in one
+ * transaction, the attempt is stored as submitted only while still in progress, and the best
+ * score, the block's completion, the course grade and the xAPI statements follow. A retry with the same idempotency key returns the same
  * receipt and writes nothing; a second submission under another key is refused.
  * Errors: unauthenticated, not_found, forbidden 'enrollment.required', invalid 'quiz.invalid_answer',
  * 'quiz.invalid_idempotency_key', conflict 'quiz.already_submitted', 'quiz.idempotency_key_reused',
@@ -134,17 +175,12 @@ export async function submitQuizAttempt(
   const context = await requireLearnerQuiz(ctx, courseKey, runCode, blockKey);
   const key = readIdempotencyKey(input.idempotencyKey);
   const own = { uuid: attemptUuid, enrollmentId: context.learner.enrollment.id, blockEntityId: context.block.entityId };
+  if (!isUuid(attemptUuid)) throw notFound('attempt');
+  const now = ctx.clock.now();
+  const prepared = prepareSubmission(context, input.answers, now);
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const attempt = await selectOwnAttempt(tx, own, { forUpdate: true });
-      if (!attempt) throw notFound('attempt');
-      if (attempt.status === 'submitted') {
-        if (key !== null && attempt.idempotencyKey === key) return replay(ctx, context, attempt);
-        throw alreadySubmitted();
-      }
-      // A key already used for another attempt fails the unique index; handled below.
-      return gradeAttempt(tx, ctx, context, attempt, { answers: input.answers, key });
-    });
+    // A key already used for another attempt fails the unique index; handled below.
+    return await ctx.db.transaction((tx) => gradeAttempt(tx, ctx, context, { own, key, now }, prepared));
   } catch (error) {
     // The key was used for another attempt (before, or in the same instant).
     if (key !== null && isUniqueViolation(error)) {

@@ -30,6 +30,7 @@ export {
   createRun,
   getRun,
   getRunById,
+  readRunGradingPolicy,
   listCourseRuns,
   moveRunToRelease,
   updateRun,

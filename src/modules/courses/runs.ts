@@ -3,11 +3,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import { isUniqueViolation } from '../../platform/db/index.ts';
+import { defineStatement, isUniqueViolation, runStatement } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound } from '../../platform/errors/index.ts';
 import { appendOutboxEvent } from '../../platform/outbox/index.ts';
 import { createCourseCache, lockCourse, parseCourseInput, requireCourse, type LoadedCourse } from './core.ts';
-import type { CourseRun } from './model.ts';
+import type { CourseRun, GradingPolicy } from './model.ts';
 import { crsRelease, crsRun } from './schema.ts';
 import { auditCourse } from './team-shared.ts';
 import {
@@ -91,6 +91,21 @@ export async function getRun(executor: Executor, courseId: number, code: string)
 export async function getRunById(executor: Executor, runId: number): Promise<CourseRun | null> {
   const [row] = await selectRuns(executor).where(eq(crsRun.id, runId));
   return row ? toRun(row.run, row.releaseNumber) : null;
+}
+
+const RUN_GRADING_POLICY = defineStatement<{ grading_policy: GradingPolicy }>(
+  'crs_run_grading_policy',
+  'select grading_policy from crs_run where id = $1',
+);
+
+/**
+ * The run's grading policy as committed now, never from a cache. Grading reads it after taking a
+ * learner's grade lock: a policy change committed before that is seen, and the recomputation a
+ * later change triggers has to wait for the lock, so no grade is left under an old policy.
+ */
+export async function readRunGradingPolicy(executor: Executor, runId: number): Promise<GradingPolicy | null> {
+  const [row] = await runStatement(executor, RUN_GRADING_POLICY, [runId]);
+  return row ? row.grading_policy : null;
 }
 
 async function requireRun(executor: Executor, courseId: number, code: string): Promise<CourseRun> {

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/index.ts';
+import { defineStatement, runStatement, type Executor } from '../../platform/db/index.ts';
 import type { BlockType } from '../courses/index.ts';
 import type { LearnerRun } from '../enrollment/index.ts';
 import { recordLearningActions, type LearningAction } from '../records/index.ts';
@@ -28,6 +28,15 @@ function guessType(kind: CompletionKind): BlockType {
   return 'text';
 }
 
+// Every submission and every viewed unit runs it: prepared once per connection (ADR 0023).
+const INSERT_COMPLETION = defineStatement<{ block_entity_id: unknown }>(
+  'cwr_insert_completion',
+  `insert into cwr_completion (enrollment_id, block_entity_id, version_id, kind, completed_at)
+   values ($1, $2, $3, $4, $5::timestamptz)
+   on conflict do nothing
+   returning block_entity_id`,
+);
+
 /**
  * Inserts the learner's completion of a block, in the caller's transaction, and writes nothing
  * else. Idempotent: the first completion stays (its kind, version and time). Returns true when
@@ -40,17 +49,13 @@ async function insertBlockCompletion(
   kind: CompletionKind,
   at: Date,
 ): Promise<boolean> {
-  const inserted = await tx
-    .insert(cwrCompletion)
-    .values({
-      enrollmentId: learner.enrollment.id,
-      blockEntityId: block.entityId,
-      versionId: block.versionId,
-      kind,
-      completedAt: at,
-    })
-    .onConflictDoNothing()
-    .returning({ blockEntityId: cwrCompletion.blockEntityId });
+  const inserted = await runStatement(tx, INSERT_COMPLETION, [
+    learner.enrollment.id,
+    block.entityId,
+    block.versionId,
+    kind,
+    at.toISOString(),
+  ]);
   return inserted.length > 0;
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ServiceContext } from '../../platform/access/index.ts';
-import type { Executor } from '../../platform/db/index.ts';
+import { defineStatement, runStatement, type Executor } from '../../platform/db/index.ts';
 import { invalid, unauthenticated } from '../../platform/errors/index.ts';
 import { readHomePage } from './config.ts';
 import { lrsStatement } from './schema.ts';
@@ -13,6 +13,18 @@ import {
   type VerbName,
   type XapiStatement,
 } from './statements.ts';
+
+/*
+ * One SQL text for any number of statements (arrays unnested), so it is prepared once per
+ * connection whatever the batch size; every learning action on a hot path writes through it.
+ */
+const INSERT_STATEMENTS = defineStatement<never>(
+  'lrs_insert_statements',
+  `insert into lrs_statement (id, user_id, run_id, registration, verb, object_id, statement, "timestamp", stored)
+   select s.id, s.user_id, s.run_id, s.registration, s.verb, s.object_id, s.statement::jsonb, s.at, $9::timestamptz
+   from unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+     as s(id, user_id, run_id, registration, verb, object_id, statement, at)`,
+);
 
 /**
  * Appends statements in the caller's transaction, so a learning action and its record commit
@@ -30,22 +42,18 @@ export async function recordLearningActions(
   const CHUNK = 2000;
   for (let start = 0; start < statements.length; start += CHUNK) {
     const slice = statements.slice(start, start + CHUNK);
-    await executor.insert(lrsStatement).values(
-      slice.map((statement, index) => {
-        const action = actions[start + index]!;
-        return {
-          id: statement.id,
-          userId: action.userId,
-          runId: action.context.runId,
-          registration: action.context.registration,
-          verb: statement.verb.id,
-          objectId: statement.object.id,
-          statement: statement as unknown as Record<string, unknown>,
-          timestamp: action.at,
-          stored,
-        };
-      }),
-    );
+    const sliceActions = actions.slice(start, start + CHUNK);
+    await runStatement(executor, INSERT_STATEMENTS, [
+      slice.map((statement) => statement.id),
+      sliceActions.map((action) => action.userId),
+      sliceActions.map((action) => action.context.runId),
+      sliceActions.map((action) => action.context.registration),
+      slice.map((statement) => statement.verb.id),
+      slice.map((statement) => statement.object.id),
+      slice.map((statement) => JSON.stringify(statement)),
+      sliceActions.map((action) => action.at.toISOString()),
+      stored.toISOString(),
+    ]);
   }
   return statements;
 }

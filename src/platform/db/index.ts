@@ -2,3 +2,4 @@ export { openDatabase, type DatabaseHandle } from './open.ts';
 export { applyMigrations, readMigrationStatus, type MigrationStatus } from './migrate.ts';
 export type { Database, Executor, Transaction } from './types.ts';
 export { isUniqueViolation } from './errors.ts';
+export { defineStatement, readTimestamp, runStatement, type SqlParam, type SqlStatement } from './statements.ts';
