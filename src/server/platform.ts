@@ -1,3 +1,4 @@
+import { configureHotPathCaches } from '../platform/cache/index.ts';
 import { systemClock, type Clock } from '../platform/clock/index.ts';
 import type { Config } from '../platform/config/index.ts';
 import { applyMigrations, openDatabase, readMigrationStatus, type DatabaseHandle } from '../platform/db/index.ts';
@@ -47,6 +48,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
     ));
   if (options.migrate !== false) await applyMigrations(handle);
   startCatalogIndexing();
+  configureHotPathCaches({ ttlMs: config.hotCacheTtlMs });
   configureLearningRecords({ homePage: config.baseUrl });
   const db = handle.db;
   const storage = options.storage ?? createStorageFromConfig(config);

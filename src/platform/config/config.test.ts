@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UPLOAD_MAX_BYTES, DEVELOPMENT_SECRET, loadConfig } from './index.ts';
+import { DEFAULT_HOT_CACHE_SECONDS, DEFAULT_UPLOAD_MAX_BYTES, DEVELOPMENT_SECRET, loadConfig } from './index.ts';
 
 describe('loadConfig', () => {
   it('uses the embedded database, port 3000 and demo data by default', () => {
@@ -80,5 +80,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ORBIS_UPLOAD_MAX_BYTES: '-1' })).toThrow(/ORBIS_UPLOAD_MAX_BYTES/);
     expect(() => loadConfig({ ORBIS_UPLOAD_MAX_BYTES: 'lots' })).toThrow(/ORBIS_UPLOAD_MAX_BYTES/);
     expect(loadConfig({ ORBIS_UPLOAD_MAX_BYTES: '1048576' }).uploadMaxBytes).toBe(1048576);
+  });
+
+  it('reads the hot-path cache TTL in seconds, 10 by default and 0 to turn the caches off', () => {
+    expect(DEFAULT_HOT_CACHE_SECONDS).toBe(10);
+    expect(loadConfig({}).hotCacheTtlMs).toBe(10_000);
+    expect(loadConfig({ ORBIS_HOT_CACHE_SECONDS: '' }).hotCacheTtlMs).toBe(10_000);
+    expect(loadConfig({ ORBIS_HOT_CACHE_SECONDS: '30' }).hotCacheTtlMs).toBe(30_000);
+    expect(loadConfig({ ORBIS_HOT_CACHE_SECONDS: '0' }).hotCacheTtlMs).toBe(0);
+    expect(loadConfig({ ORBIS_HOT_CACHE_SECONDS: '3600' }).hotCacheTtlMs).toBe(3_600_000);
+  });
+
+  it('refuses a hot-path cache TTL that is not a whole number of seconds up to an hour', () => {
+    for (const value of ['-1', '3601', '1.5', 'ten', '1e3', '0x10', 'Infinity']) {
+      expect(() => loadConfig({ ORBIS_HOT_CACHE_SECONDS: value })).toThrow(
+        /^Invalid configuration: ORBIS_HOT_CACHE_SECONDS must be a whole number of seconds from 0 \(caches off\) to 3600$/,
+      );
+    }
   });
 });

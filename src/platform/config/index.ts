@@ -7,6 +7,13 @@ export const DEVELOPMENT_SECRET = 'orbis-development-secret-change-me-0123456789
 /** 200 MiB: enough for a lecture video at a modest bitrate, small enough for one request. */
 export const DEFAULT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
 
+/**
+ * How long another process may serve a session, role, course or run this process has changed
+ * (ADR 0021). An hour caps it: a revoked session must not stay usable elsewhere for longer.
+ */
+export const DEFAULT_HOT_CACHE_SECONDS = 10;
+const MAX_HOT_CACHE_SECONDS = 3600;
+
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
     error: 'must be one of true, false, 1, 0, yes, no, on, off',
@@ -54,6 +61,16 @@ const environmentSchema = z.object({
     .int('must be a whole number of bytes')
     .positive('must be a positive number of bytes')
     .default(DEFAULT_UPLOAD_MAX_BYTES),
+  // Digits only: a typo such as "1e3" or "0x10" should stop the start, not become a long TTL.
+  ORBIS_HOT_CACHE_SECONDS: z
+    .string()
+    .regex(/^\d+$/, `must be a whole number of seconds from 0 (caches off) to ${MAX_HOT_CACHE_SECONDS}`)
+    .transform(Number)
+    .refine(
+      (seconds) => seconds <= MAX_HOT_CACHE_SECONDS,
+      `must be a whole number of seconds from 0 (caches off) to ${MAX_HOT_CACHE_SECONDS}`,
+    )
+    .optional(),
   ORBIS_S3_BUCKET: z
     .string()
     .regex(
@@ -103,6 +120,8 @@ export type Config = {
   rateLimit: boolean;
   storage: StorageConfig;
   uploadMaxBytes: number;
+  /** The hot-path caches' TTL in milliseconds; 0 turns them off. */
+  hotCacheTtlMs: number;
 };
 
 export class ConfigError extends Error {
@@ -149,6 +168,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     rateLimit: values.ORBIS_RATE_LIMIT,
     storage: readStorageConfig(values, dataDir),
     uploadMaxBytes: values.ORBIS_UPLOAD_MAX_BYTES,
+    hotCacheTtlMs: (values.ORBIS_HOT_CACHE_SECONDS ?? DEFAULT_HOT_CACHE_SECONDS) * 1000,
   };
 }
 
