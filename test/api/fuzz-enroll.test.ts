@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRun, getCourseByKey, listCourseRuns, listTeam } from '../../src/modules/courses/index.ts';
 import { countActiveLearners, listRunLearners } from '../../src/modules/enrollment/index.ts';
@@ -7,7 +6,7 @@ import { listMembershipsOfUser } from '../../src/modules/institutions/index.ts';
 import { createTestApp, type TestContext } from '../support/app.ts';
 import { requestsFor, type FuzzOperation, type FuzzRequest } from './fuzz-arbitraries.ts';
 import { contextOf, createCourseApiWorld, type CourseApiWorld } from './fuzz-courses-world.ts';
-import { OWN_ORIGIN } from './support.ts';
+import { fuzzOperation, readOperationsTagged } from './fuzz-harness.ts';
 
 /**
  * Every enrollment operation gets hostile requests from a lead instructor, who may enroll and
@@ -17,35 +16,11 @@ import { OWN_ORIGIN } from './support.ts';
 const RUNS_PER_OPERATION = 150;
 const OPERATION_IDS = ['enrollInRun', 'unenrollFromRun', 'listMyEnrollments', 'bulkEnrollInRun'];
 
-type OpenApiOperation = {
-  operationId: string;
-  tags?: string[];
-  parameters?: Array<{ name: string; in: string }>;
-  requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> };
-};
-
 let ctx: TestContext;
 let world: CourseApiWorld;
 let validPathValues: string[];
 let operations: FuzzOperation[];
 const LIMITED_RUN = 'fuzz-limited';
-
-async function readEnrollmentOperations(): Promise<FuzzOperation[]> {
-  const document = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, OpenApiOperation>>;
-  };
-  return Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([, operation]) => operation.tags?.includes('Enrollment'))
-      .map(([method, operation]) => ({
-        method: method.toUpperCase(),
-        path,
-        operationId: operation.operationId,
-        parameterNames: (operation.parameters ?? []).filter((entry) => entry.in === 'query').map((entry) => entry.name),
-        bodyFields: Object.keys(operation.requestBody?.content['application/json']?.schema.properties ?? {}),
-      })),
-  );
-}
 
 async function snapshotProtectedState() {
   const { db } = ctx.platform;
@@ -71,20 +46,6 @@ async function expectSeatsInStep(): Promise<void> {
     expect((await countActiveLearners(db, [run.id])).get(run.id), run.code).toBe(counts.active);
     if (run.capacity !== null) expect(counts.active).toBeLessThanOrEqual(run.capacity);
   }
-}
-
-function passedValidation(response: LightMyRequestResponse): boolean {
-  if (response.statusCode < 300) return true;
-  if (![403, 404, 409].includes(response.statusCode)) return false;
-  const { code } = response.json() as { code?: string };
-  return code !== 'cross_site_write' && code !== 'not_found';
-}
-
-function reachedRoute(operation: FuzzOperation, response: LightMyRequestResponse): boolean {
-  if (!String(response.headers['content-type']).startsWith('application/problem+json')) return true;
-  const { instance } = response.json() as { instance?: string };
-  const pattern = new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}$`);
-  return instance === undefined || pattern.test(instance);
 }
 
 /** Lists of addresses that pass validation: known accounts, strangers, junk and repeats. */
@@ -116,17 +77,6 @@ function generatorFor(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
   return operation.operationId === 'bulkEnrollInRun' ? fc.oneof(hostile, bulkProposals()) : hostile;
 }
 
-function headersFor(request: FuzzRequest): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (request.credential === 'token') headers.authorization = `Bearer ${world.leadInstructor.token}`;
-  if (request.credential === 'session') {
-    headers.cookie = world.leadInstructor.cookie;
-    headers.origin = request.origin ?? OWN_ORIGIN;
-  } else if (request.origin) headers.origin = request.origin;
-  if (request.body !== undefined && request.contentType) headers['content-type'] = request.contentType;
-  return headers;
-}
-
 beforeAll(async () => {
   ctx = await createTestApp();
   world = await createCourseApiWorld(ctx);
@@ -134,7 +84,7 @@ beforeAll(async () => {
   await createRun(lead, world.published.key, { code: LIMITED_RUN, pacing: 'self_paced', language: 'en', capacity: 2 });
   const { key, runCode } = world.published;
   validPathValues = [key, world.unpublishedKey, runCode, LIMITED_RUN];
-  operations = await readEnrollmentOperations();
+  operations = await readOperationsTagged(ctx.app, ['Enrollment']);
 });
 afterAll(() => ctx.close());
 
@@ -146,22 +96,14 @@ describe('fuzzing every enrollment operation', () => {
   it.each(OPERATION_IDS)('never fails with a 5xx nor changes protected state: %s', async (operationId) => {
     const operation = operations.find((entry) => entry.operationId === operationId)!;
     const before = await snapshotProtectedState();
-    let reached = 0;
-    await fc.assert(
-      fc.asyncProperty(generatorFor(operation), async (request) => {
-        const response = await ctx.app.inject({
-          method: operation.method as 'GET',
-          url: request.url,
-          headers: headersFor(request),
-          ...(request.body === undefined ? {} : { payload: request.body }),
-        });
-        if (response.statusCode >= 500 && reachedRoute(operation, response)) {
-          throw new Error(`${operation.method} ${request.url} answered ${response.statusCode}: ${response.body}`);
-        }
-        if (passedValidation(response)) reached += 1;
-      }),
-      { numRuns: RUNS_PER_OPERATION },
-    );
+    const reached = await fuzzOperation({
+      app: ctx.app,
+      operation,
+      requests: generatorFor(operation),
+      callers: { lead: world.leadInstructor },
+      numRuns: RUNS_PER_OPERATION,
+      onlyOwnRouteFailures: true,
+    });
     expect(await snapshotProtectedState()).toEqual(before);
     await expectSeatsInStep();
     expect(reached).toBeGreaterThanOrEqual(RUNS_PER_OPERATION / 100);

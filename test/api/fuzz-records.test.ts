@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLearningDataWorld, type LearningDataWorld } from '../../src/web/pages/learning-data/test-world.ts';
 import { requestsFor, type FuzzOperation, type FuzzRequest } from './fuzz-arbitraries.ts';
-import { OWN_ORIGIN } from './support.ts';
+import { fuzzOperation, readOperationsTagged } from './fuzz-harness.ts';
 
 /**
  * The learning record operations get hostile paths and query strings from a lead instructor (who
@@ -13,28 +13,13 @@ import { OWN_ORIGIN } from './support.ts';
 const RUNS_PER_OPERATION = 150;
 const OPERATION_IDS = ['listMyStatements', 'listRunStatements', 'exportMyLearningData'];
 
-type OpenApiOperation = { operationId: string; tags?: string[]; parameters?: Array<{ name: string; in: string }> };
-
 let world: LearningDataWorld;
 let operations: FuzzOperation[];
 let validPathValues: string[];
 
 beforeAll(async () => {
   world = await createLearningDataWorld();
-  const document = (await world.ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, OpenApiOperation>>;
-  };
-  operations = Object.entries(document.paths).flatMap(([path, item]) =>
-    Object.entries(item)
-      .filter(([, operation]) => operation.tags?.includes('Learning records'))
-      .map(([method, operation]) => ({
-        method: method.toUpperCase(),
-        path,
-        operationId: operation.operationId,
-        parameterNames: (operation.parameters ?? []).filter((entry) => entry.in === 'query').map((entry) => entry.name),
-        bodyFields: [],
-      })),
-  );
+  operations = await readOperationsTagged(world.ctx.app, ['Learning records']);
   validPathValues = [world.course.cast.course.key, world.course.run.code, world.otherCourse.cast.course.key];
 });
 afterAll(() => world?.close());
@@ -73,17 +58,6 @@ function generatorFor(operation: FuzzOperation): fc.Arbitrary<FuzzRequest> {
   return fc.oneof(hostile, plausible);
 }
 
-function headersFor(request: FuzzRequest, caller: 'lead' | 'ada'): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (request.credential === 'token') headers.authorization = `Bearer ${world.sessions[caller].apiToken}`;
-  if (request.credential === 'session') {
-    headers.cookie = world.sessions[caller].cookies;
-    headers.origin = request.origin ?? OWN_ORIGIN;
-  } else if (request.origin) headers.origin = request.origin;
-  if (request.body !== undefined && request.contentType) headers['content-type'] = request.contentType;
-  return headers;
-}
-
 function reachedService(response: LightMyRequestResponse): boolean {
   return response.statusCode === 200 || response.statusCode === 403 || response.statusCode === 404;
 }
@@ -95,28 +69,23 @@ describe('fuzzing the learning record operations', () => {
 
   it.each(OPERATION_IDS)('never fails with a 5xx nor leaks another learner’s data: %s', async (operationId) => {
     const operation = operations.find((entry) => entry.operationId === operationId)!;
-    let reached = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        generatorFor(operation),
-        fc.constantFrom<'lead' | 'ada'>('lead', 'ada'),
-        async (request, caller) => {
-          const response = await world.ctx.app.inject({
-            method: operation.method as 'GET',
-            url: request.url,
-            headers: headersFor(request, caller),
-            ...(request.body === undefined ? {} : { payload: request.body }),
-          });
-          if (response.statusCode >= 500) {
-            throw new Error(`${operation.method} ${request.url} answered ${response.statusCode}: ${response.body}`);
-          }
-          // Only the run's staff may see every learner; a learner never sees another one's records.
-          if (caller === 'ada' && response.statusCode === 200) expect(response.body).not.toContain(world.bo.id);
-          if (reachedService(response)) reached += 1;
-        },
-      ),
-      { numRuns: RUNS_PER_OPERATION },
-    );
+    const { lead, ada } = world.sessions;
+    const reached = await fuzzOperation({
+      app: world.ctx.app,
+      operation,
+      requests: generatorFor(operation),
+      callers: {
+        lead: { token: lead.apiToken, cookie: lead.cookies },
+        ada: { token: ada.apiToken, cookie: ada.cookies },
+      },
+      numRuns: RUNS_PER_OPERATION,
+      onlyOwnRouteFailures: false,
+      // Only the run's staff may see every learner; a learner never sees another one's records.
+      inspect: (response, caller) => {
+        if (caller === 'ada' && response.statusCode === 200) expect(response.body).not.toContain(world.bo.id);
+      },
+      reachedService,
+    });
     expect(reached).toBeGreaterThanOrEqual(RUNS_PER_OPERATION / 10);
   });
 });
