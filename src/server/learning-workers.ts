@@ -4,7 +4,8 @@ import type { Database, Executor } from '../platform/db/index.ts';
 import { isDomainError } from '../platform/errors/index.ts';
 import type { Logger } from '../platform/log/index.ts';
 import { startOutboxConsumer, type StoredOutboxEvent } from '../platform/outbox/index.ts';
-import { recomputeRunGrades } from '../modules/assessment/index.ts';
+import { COURSE_PASSED_TOPIC, recomputeRunGrades } from '../modules/assessment/index.ts';
+import { handleCoursePassedEvent } from '../modules/credentials/index.ts';
 import { RUN_GRADES_STALE_TOPIC } from '../modules/courses/index.ts';
 
 export { RUN_GRADES_STALE_TOPIC };
@@ -48,9 +49,23 @@ async function recomputeStaleRun(tx: Executor, event: StoredOutboxEvent, options
 }
 
 /**
+ * Issues the certificate of a pass in the event's transaction: the credential and the event
+ * being marked done commit together, so a crash mid-issue leaves the event to be retried and
+ * the unique index on the enrollment keeps it to one credential.
+ */
+async function issueForPass(tx: Executor, event: StoredOutboxEvent, options: LearningWorkerOptions) {
+  const outcome = await handleCoursePassedEvent(tx, event.payload, options.clock.now());
+  if (outcome.status === 'issued') {
+    options.logger.info({ credential: outcome.credentialUuid, eventId: event.uuid }, 'course credential issued');
+  } else if (outcome.status === 'not_granted') {
+    options.logger.debug({ eventId: event.uuid, reason: outcome.reason }, 'no credential for this pass');
+  }
+}
+
+/**
  * Background work of the learner core, polling the event outbox: stale grades of a run are
- * recomputed after its policy or release changed. Several processes may run it side by side
- * (events are claimed with SKIP LOCKED).
+ * recomputed after its policy or release changed, and passes get their certificates. Several
+ * processes may run it side by side (events are claimed with SKIP LOCKED).
  */
 export function startLearningWorkers(db: Database, options: LearningWorkerOptions): LearningWorkers {
   const staleGrades = startOutboxConsumer(
@@ -60,5 +75,18 @@ export function startLearningWorkers(db: Database, options: LearningWorkerOption
     (tx, event) => recomputeStaleRun(tx, event, options),
     { intervalMs: options.intervalMs ?? 2000, limit: 10, logger: options.logger },
   );
-  return { flush: () => staleGrades.flush(), stop: () => staleGrades.stop() };
+  const credentials = startOutboxConsumer(
+    db,
+    COURSE_PASSED_TOPIC,
+    () => options.clock.now(),
+    (tx, event) => issueForPass(tx, event, options),
+    { intervalMs: options.intervalMs ?? 2000, limit: 20, logger: options.logger },
+  );
+  return {
+    // Grades first: a recompute may announce passes the credentials pass then issues.
+    flush: async () => (await staleGrades.flush()) + (await credentials.flush()),
+    stop: async () => {
+      await Promise.all([staleGrades.stop(), credentials.stop()]);
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../platform/log/index.ts';
 import { createMailTransport, startMailDispatcher, type MailTransport } from '../platform/mail/index.ts';
 import { createStorageFromConfig, type ObjectStorage } from '../platform/storage/index.ts';
 import { startCatalogIndexing } from '../modules/catalog/index.ts';
+import { configureCredentials, loadRemoteDidWebDocument } from '../modules/credentials/index.ts';
 import { configureLearningRecords } from '../modules/records/index.ts';
 import { createAuth } from '../modules/identity/index.ts';
 import type { Platform } from '../web/context.ts';
@@ -50,6 +51,12 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
   startCatalogIndexing();
   configureHotPathCaches({ ttlMs: config.hotCacheTtlMs });
   configureLearningRecords({ homePage: config.baseUrl });
+  configureCredentials({
+    baseUrl: config.baseUrl,
+    keyEncryptionSecret: config.keyEncryptionSecret,
+    // Tests never reach other hosts; a deployment verifies other issuers' credentials.
+    loadRemoteDidDocument: config.env === 'test' ? null : loadRemoteDidWebDocument,
+  });
   const db = handle.db;
   const storage = options.storage ?? createStorageFromConfig(config);
   const auth = createAuth({ db, config, composeMail: composeAccountMail });

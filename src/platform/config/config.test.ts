@@ -91,6 +91,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ ORBIS_HOT_CACHE_SECONDS: '3600' }).hotCacheTtlMs).toBe(3_600_000);
   });
 
+  it('seals signing keys with ORBIS_KEY_ENCRYPTION_SECRET, else ORBIS_SECRET, refusing a short one', () => {
+    const secret = 's'.repeat(40);
+    const keySecret = 'k'.repeat(40);
+    expect(loadConfig({ ORBIS_SECRET: secret }).keyEncryptionSecret).toBe(secret);
+    expect(loadConfig({ ORBIS_SECRET: secret, ORBIS_KEY_ENCRYPTION_SECRET: keySecret }).keyEncryptionSecret).toBe(
+      keySecret,
+    );
+    expect(() => loadConfig({ ORBIS_KEY_ENCRYPTION_SECRET: 'short' })).toThrow(/ORBIS_KEY_ENCRYPTION_SECRET/);
+  });
+
   it('refuses a hot-path cache TTL that is not a whole number of seconds up to an hour', () => {
     for (const value of ['-1', '3601', '1.5', 'ten', '1e3', '0x10', 'Infinity']) {
       expect(() => loadConfig({ ORBIS_HOT_CACHE_SECONDS: value })).toThrow(

@@ -40,6 +40,7 @@ const environmentSchema = z.object({
   ORBIS_DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   ORBIS_BASE_URL: z.url({ error: 'must be an absolute URL such as https://orbis.example.org' }).optional(),
   ORBIS_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+  ORBIS_KEY_ENCRYPTION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
   ORBIS_DEMO: booleanText.optional(),
   ORBIS_SMTP_URL: z
     .string()
@@ -112,6 +113,8 @@ export type Config = {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
   dataDir: string;
   secret: string;
+  /** Seals institutions' private signing keys at rest; ORBIS_SECRET when not set. */
+  keyEncryptionSecret: string;
   demo: boolean;
   smtpUrl: string | null;
   mailFrom: string;
@@ -160,6 +163,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     database,
     dataDir,
     secret: values.ORBIS_SECRET ?? DEVELOPMENT_SECRET,
+    keyEncryptionSecret: values.ORBIS_KEY_ENCRYPTION_SECRET ?? values.ORBIS_SECRET ?? DEVELOPMENT_SECRET,
     demo: values.ORBIS_DEMO ?? database.kind === 'pglite',
     smtpUrl: values.ORBIS_SMTP_URL ?? null,
     mailFrom: values.ORBIS_MAIL_FROM,
