@@ -28,7 +28,7 @@ CREATE TABLE "cred_credential" (
 --> statement-breakpoint
 CREATE TABLE "cred_issuer_key" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "cred_issuer_key_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
-	"institution_id" bigint NOT NULL,
+	"institution_id" bigint,
 	"number" integer NOT NULL,
 	"public_multikey" text NOT NULL,
 	"sealed_private_key" text NOT NULL,
@@ -36,7 +36,6 @@ CREATE TABLE "cred_issuer_key" (
 	"retired_at" timestamp with time zone,
 	"compromised_at" timestamp with time zone,
 	"compromised_reason" text,
-	CONSTRAINT "cred_issuer_key_number_unique" UNIQUE("institution_id","number"),
 	CONSTRAINT "cred_issuer_key_number_positive" CHECK ("cred_issuer_key"."number" > 0)
 );
 --> statement-breakpoint
@@ -105,6 +104,7 @@ CREATE UNIQUE INDEX "cred_credential_enrollment_unique" ON "cred_credential" USI
 CREATE UNIQUE INDEX "cred_credential_program_unique" ON "cred_credential" USING btree ("user_id","program_id") WHERE "cred_credential"."program_id" is not null;--> statement-breakpoint
 CREATE INDEX "cred_credential_user_idx" ON "cred_credential" USING btree ("user_id","issued_at");--> statement-breakpoint
 CREATE INDEX "cred_credential_institution_idx" ON "cred_credential" USING btree ("institution_id","issued_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "cred_issuer_key_one_active" ON "cred_issuer_key" USING btree ("institution_id") WHERE "cred_issuer_key"."retired_at" is null and "cred_issuer_key"."compromised_at" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "cred_issuer_key_number_unique" ON "cred_issuer_key" USING btree (coalesce("institution_id", 0),"number");--> statement-breakpoint
+CREATE UNIQUE INDEX "cred_issuer_key_one_active" ON "cred_issuer_key" USING btree (coalesce("institution_id", 0)) WHERE "cred_issuer_key"."retired_at" is null and "cred_issuer_key"."compromised_at" is null;--> statement-breakpoint
 CREATE INDEX "cred_program_course_course_idx" ON "cred_program_course" USING btree ("course_id");--> statement-breakpoint
 CREATE INDEX "cred_status_list_institution_idx" ON "cred_status_list" USING btree ("institution_id","purpose");

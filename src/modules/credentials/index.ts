@@ -172,3 +172,24 @@ export {
 } from './verify-service.ts';
 export { GuardedFetchError, fetchPublicJson, isNonPublicAddress } from './guarded-fetch.ts';
 export { CREDENTIAL_KINDS } from './schema.ts';
+export { buildPlatformDid, getPlatformDidDocument } from './issuer-keys.ts';
+export {
+  claimProgramCredential,
+  createProgram,
+  getProgramByKey,
+  getProgramProgress,
+  listPrograms,
+  newProgramSchema,
+  type NewProgram,
+  type Program,
+  type ProgramCourseProgress,
+  type ProgramProgress,
+} from './programs.ts';
+export {
+  PLATFORM_NAME,
+  exportClrLearnerRecord,
+  exportPlainLearnerRecord,
+  type LearnerRecordFormat,
+  type PlainLearnerRecord,
+  type SignedLearnerRecord,
+} from './learner-record.ts';

@@ -13,10 +13,12 @@ import {
   type CourseMetadata,
 } from '../courses/index.ts';
 import { getUserProfile } from '../identity/index.ts';
-import { listInstitutionsByIds, localize, type Institution } from '../institutions/index.ts';
+import { listInstitutionsByIds, localize } from '../institutions/index.ts';
 import { addEddsaRdfc2022Proof } from './data-integrity.ts';
 import { buildIssuerDid, loadIssuerSigner } from './issuer-keys.ts';
-import { buildCourseCredential, buildEndorsement, type IssuerProfileInput } from './ob3-build.ts';
+import { toIssuerProfile } from './issuer-profile.ts';
+import { buildCourseCredential, buildEndorsement } from './ob3-build.ts';
+import { issueEarnedProgramCredentials } from './programs.ts';
 import { credCredential } from './schema.ts';
 import { buildCredentialUrl, readCredentialSettings } from './settings.ts';
 import { countStatusEntry, reserveStatusEntry } from './status-store.ts';
@@ -51,15 +53,6 @@ const FIELD_NAMES: Record<string, string> = {
   services: 'Services',
   generic: 'Generic programmes and qualifications',
 };
-
-export function toIssuerProfile(institution: Institution, language: string): IssuerProfileInput {
-  return {
-    id: buildIssuerDid(institution.key),
-    name: localize(institution.name, language),
-    ...(institution.website ? { url: institution.website } : {}),
-    countryCode: institution.country,
-  };
-}
 
 async function findIssued(tx: Executor, enrollmentUuid: string): Promise<string | null> {
   const [row] = await tx
@@ -200,6 +193,7 @@ export async function issueCourseCredential(tx: Executor, pass: CoursePassFacts,
     throw new Error('The credential was neither stored nor found.');
   }
   await countStatusEntry(tx, status.listId);
+  await issueEarnedProgramCredentials(tx, learner.id, now);
   return { status: 'issued', credentialUuid: uuid };
 }
 

@@ -39,7 +39,7 @@ function isActive(row: KeyRow): boolean {
   return row.retiredAt === null && row.compromisedAt === null;
 }
 
-async function insertKey(tx: Executor, institutionId: number, did: string, number: number, at: Date) {
+async function insertKey(tx: Executor, institutionId: KeyOwner, did: string, number: number, at: Date) {
   const pair = generateEd25519KeyPair();
   const sealed = await sealPrivateKey(readCredentialSettings().keyEncryption, pair, verificationMethodId(did, number));
   const [row] = await tx
@@ -56,39 +56,37 @@ async function insertKey(tx: Executor, institutionId: number, did: string, numbe
   return row ?? null;
 }
 
-async function selectKeys(executor: Executor, institutionId: number): Promise<KeyRow[]> {
-  return executor
-    .select()
-    .from(credIssuerKey)
-    .where(eq(credIssuerKey.institutionId, institutionId))
-    .orderBy(asc(credIssuerKey.number));
+/** Null stands for the platform's own keys. */
+type KeyOwner = number | null;
+
+function ownedBy(owner: KeyOwner) {
+  return owner === null ? isNull(credIssuerKey.institutionId) : eq(credIssuerKey.institutionId, owner);
+}
+
+async function selectKeys(executor: Executor, owner: KeyOwner): Promise<KeyRow[]> {
+  return executor.select().from(credIssuerKey).where(ownedBy(owner)).orderBy(asc(credIssuerKey.number));
+}
+
+/** `did:web:<host>[%3A<port>]`: the platform itself, which signs learner records. */
+export function buildPlatformDid(): string {
+  const url = new URL(readCredentialSettings().baseUrl);
+  return `did:web:${url.port ? `${url.hostname}%3A${url.port}` : url.hostname}`;
 }
 
 /**
- * The institution's active key as a signer, creating its first key when it has none. Two
- * transactions creating one at once are serialised by an advisory lock on the institution.
+ * The owner's active key as a signer, creating its first key when it has none. Two
+ * transactions creating one at once are serialised by an advisory lock on the owner.
  */
-export async function loadIssuerSigner(
-  tx: Executor,
-  institution: { id: number; key: string },
-  at: Date,
-): Promise<ProofSigner> {
-  const did = buildIssuerDid(institution.key);
+async function loadSigner(tx: Executor, owner: KeyOwner, did: string, at: Date): Promise<ProofSigner> {
   let [active] = await tx
     .select()
     .from(credIssuerKey)
-    .where(
-      and(
-        eq(credIssuerKey.institutionId, institution.id),
-        isNull(credIssuerKey.retiredAt),
-        isNull(credIssuerKey.compromisedAt),
-      ),
-    );
+    .where(and(ownedBy(owner), isNull(credIssuerKey.retiredAt), isNull(credIssuerKey.compromisedAt)));
   if (!active) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cred_issuer_key'), ${institution.id}::int)`);
-    const keys = await selectKeys(tx, institution.id);
-    active = keys.find(isActive) ?? (await insertKey(tx, institution.id, did, nextNumber(keys), at)) ?? undefined;
-    if (!active) throw new Error(`No signing key could be created for institution ${institution.key}.`);
+    await lockKeys(tx, owner);
+    const keys = await selectKeys(tx, owner);
+    active = keys.find(isActive) ?? (await insertKey(tx, owner, did, nextNumber(keys), at)) ?? undefined;
+    if (!active) throw new Error(`No signing key could be created for ${did}.`);
   }
   const method = verificationMethodId(did, active.number);
   let privateKey = unsealed.get(active.id);
@@ -98,6 +96,34 @@ export async function loadIssuerSigner(
     unsealed.set(active.id, privateKey);
   }
   return { verificationMethod: method, privateKey };
+}
+
+async function lockKeys(tx: Executor, owner: KeyOwner): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cred_issuer_key'), ${owner ?? 0}::int)`);
+}
+
+/** The institution's active key as a signer (created on first use). */
+export function loadIssuerSigner(
+  tx: Executor,
+  institution: { id: number; key: string },
+  at: Date,
+): Promise<ProofSigner> {
+  return loadSigner(tx, institution.id, buildIssuerDid(institution.key), at);
+}
+
+/** The platform's active key as a signer (created on first use). */
+export function loadPlatformSigner(tx: Executor, at: Date): Promise<ProofSigner> {
+  return loadSigner(tx, null, buildPlatformDid(), at);
+}
+
+/** The platform's DID document (served at /.well-known/did.json); null before its first key. */
+export async function getPlatformDidDocument(executor: Executor): Promise<DidDocument | null> {
+  const keys = await selectKeys(executor, null);
+  if (keys.length === 0) return null;
+  return buildInstitutionDidDocument(
+    buildPlatformDid(),
+    keys.map((row) => ({ number: row.number, publicKey: row.publicMultikey, revoked: row.compromisedAt })),
+  );
 }
 
 function nextNumber(keys: readonly KeyRow[]): number {
@@ -157,7 +183,7 @@ export async function rotateIssuerKey(ctx: ServiceContext, institutionKey: strin
   const now = ctx.clock.now();
   const did = buildIssuerDid(institution.key);
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cred_issuer_key'), ${institution.id}::int)`);
+    await lockKeys(tx, institution.id);
     const keys = await selectKeys(tx, institution.id);
     const retired = keys.filter(isActive);
     for (const key of retired) {
@@ -200,7 +226,7 @@ export async function markIssuerKeyCompromised(
   }
   const did = buildIssuerDid(institution.key);
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cred_issuer_key'), ${institution.id}::int)`);
+    await lockKeys(tx, institution.id);
     const keys = await selectKeys(tx, institution.id);
     const key = keys.find((row) => row.number === input.number);
     if (!key) throw notFound('signing key');

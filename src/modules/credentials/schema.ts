@@ -22,7 +22,7 @@ export const CREDENTIAL_KINDS = ['course', 'program'] as const;
 export const PROGRAM_RULES = ['all', 'any_n'] as const;
 
 /**
- * An institution's Ed25519 signing keys, numbered per institution. The private key is stored
+ * An institution's Ed25519 signing keys (or the platform's, with no institution), numbered per owner. The private key is stored
  * sealed by the key-encryption key (never in clear); the public key stays published in the
  * institution's DID document after rotation (`retiredAt`) so what it signed still verifies.
  * A key marked compromised at T is published with `revoked` = T and refuses proofs from T on.
@@ -31,9 +31,8 @@ export const credIssuerKey = pgTable(
   'cred_issuer_key',
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    institutionId: bigint({ mode: 'number' })
-      .notNull()
-      .references(() => insInstitution.id, { onDelete: 'cascade' }),
+    /** Null for the platform's own key, which signs learner records (CLR). */
+    institutionId: bigint({ mode: 'number' }).references(() => insInstitution.id, { onDelete: 'cascade' }),
     number: integer().notNull(),
     publicMultikey: text().notNull(),
     sealedPrivateKey: text().notNull(),
@@ -43,9 +42,9 @@ export const credIssuerKey = pgTable(
     compromisedReason: text(),
   },
   (table) => [
-    unique('cred_issuer_key_number_unique').on(table.institutionId, table.number),
+    uniqueIndex('cred_issuer_key_number_unique').on(sql`coalesce(${table.institutionId}, 0)`, table.number),
     uniqueIndex('cred_issuer_key_one_active')
-      .on(table.institutionId)
+      .on(sql`coalesce(${table.institutionId}, 0)`)
       .where(sql`${table.retiredAt} is null and ${table.compromisedAt} is null`),
     check('cred_issuer_key_number_positive', sql`${table.number} > 0`),
   ],

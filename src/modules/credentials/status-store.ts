@@ -74,10 +74,7 @@ async function selectOpenList(tx: Executor, institutionId: number): Promise<List
     .select()
     .from(credStatusList)
     .where(
-      and(
-        eq(credStatusList.institutionId, institutionId),
-        sql`${credStatusList.used} * 2 < ${credStatusList.length}`,
-      ),
+      and(eq(credStatusList.institutionId, institutionId), sql`${credStatusList.used} * 2 < ${credStatusList.length}`),
     )
     .orderBy(desc(credStatusList.id))
     .limit(1);

@@ -4,6 +4,7 @@ import { consumeOutboxEvents } from '../../platform/outbox/index.ts';
 import { COURSE_PASSED_TOPIC, refreshCourseGrade } from '../assessment/index.ts';
 import { createGradesWorld, storeQuizScoreForTest } from '../assessment/grades-test-fixtures.ts';
 import { updateRun } from '../courses/index.ts';
+import type { CourseTestHelpers } from '../courses/test-helpers.ts';
 import { handleCoursePassedEvent, type CoursePassFacts, type IssueOutcome } from './issue-course.ts';
 import { configureCredentials } from './settings.ts';
 
@@ -14,9 +15,9 @@ export function configureCredentialsForTest(): void {
   configureCredentials({ baseUrl: TEST_BASE_URL, keyEncryptionSecret: TEST_KEY_SECRET, loadRemoteDidDocument: null });
 }
 
-export async function createCredentialsWorld(db: Database) {
+export async function createCredentialsWorld(db: Database, options: { helpers?: CourseTestHelpers } = {}) {
   configureCredentialsForTest();
-  const world = await createGradesWorld(db);
+  const world = await createGradesWorld(db, options.helpers ? { helpers: options.helpers } : {});
   await updateRun(world.cast.leadInstructor.ctx, world.key, world.run.code, { certificatePolicy: 'free_on_pass' });
   const registrar = await world.helpers.buildPerson(world.cast.lead, 'registrar');
 

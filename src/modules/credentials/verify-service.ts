@@ -8,7 +8,7 @@ import { VC_V2_CONTEXT } from './contexts.ts';
 import { verifyDataIntegrityProofs } from './data-integrity.ts';
 import { buildInstitutionDid, didWebToUrl } from './did.ts';
 import { fetchPublicJson } from './guarded-fetch.ts';
-import { getInstitutionDidDocument } from './issuer-keys.ts';
+import { buildPlatformDid, getInstitutionDidDocument, getPlatformDidDocument } from './issuer-keys.ts';
 import { createKeyResolver, type KeyResolver } from './key-resolver.ts';
 import { checkOpenBadgeCredential } from './ob3-schema.ts';
 import { readCredentialSettings } from './settings.ts';
@@ -59,6 +59,7 @@ function ownInstitutionSlug(did: string): string | null {
 export function createPlatformKeyResolver(executor: Executor): KeyResolver {
   return createKeyResolver({
     loadDidDocument: async (did) => {
+      if (did === buildPlatformDid()) return getPlatformDidDocument(executor);
       const slug = ownInstitutionSlug(did);
       if (slug) return getInstitutionDidDocument(executor, slug);
       const remote = readCredentialSettings().loadRemoteDidDocument;
