@@ -8,7 +8,10 @@ import { VC_V2_CONTEXT } from './contexts.ts';
 import { verifyDataIntegrityProofs } from './data-integrity.ts';
 import { buildInstitutionDid, didWebToUrl } from './did.ts';
 import { fetchPublicJson } from './guarded-fetch.ts';
-import { buildPlatformDid, getInstitutionDidDocument, getPlatformDidDocument } from './issuer-keys.ts';
+import { getCourseByKey } from '../courses/index.ts';
+import { getInstitutionById } from '../institutions/index.ts';
+import { buildIssuerDid, buildPlatformDid, getInstitutionDidDocument, getPlatformDidDocument } from './issuer-keys.ts';
+import { getProgramByKey } from './programs.ts';
 import { createKeyResolver, type KeyResolver } from './key-resolver.ts';
 import { checkOpenBadgeCredential } from './ob3-schema.ts';
 import { readCredentialSettings } from './settings.ts';
@@ -207,7 +210,26 @@ async function checkStatus(
   return { id: 'status', outcome: 'passed', detail: 'Not revoked or suspended according to the issuer’s status list.' };
 }
 
-function checkType(credential: Record<string, unknown>): VerificationStep {
+/**
+ * For achievements this platform defines (a course or a program page under our origin), the
+ * issuer must be the institution that leads it: institution A cannot award B's course.
+ */
+async function findAchievementOwner(executor: Executor, achievementId: string): Promise<string | null | undefined> {
+  const baseUrl = readCredentialSettings().baseUrl;
+  const match = /^\/(courses|programs)\/([a-z0-9][a-z0-9-]{0,62})$/.exec(
+    achievementId.startsWith(`${baseUrl}/`) ? achievementId.slice(baseUrl.length) : '',
+  );
+  if (!match) return undefined;
+  const leadId =
+    match[1] === 'courses'
+      ? (await getCourseByKey(executor, match[2]!))?.owners.find((owner) => owner.role === 'lead')?.institutionId
+      : (await getProgramByKey(executor, match[2]!))?.leadInstitutionId;
+  if (leadId === undefined) return null;
+  const lead = await getInstitutionById(executor, leadId);
+  return lead ? buildIssuerDid(lead.key) : null;
+}
+
+async function checkType(executor: Executor, credential: Record<string, unknown>): Promise<VerificationStep> {
   const types = Array.isArray(credential.type) ? credential.type : [credential.type];
   if (!types.includes('OpenBadgeCredential') && !types.includes('AchievementCredential')) {
     return {
@@ -219,13 +241,26 @@ function checkType(credential: Record<string, unknown>): VerificationStep {
   }
   const subject = credential.credentialSubject;
   const achievement = isRecord(subject) && isRecord(subject.achievement) ? subject.achievement : null;
+  const issuerId = readId(credential.issuer);
   const creator = achievement ? readId(achievement.creator) : null;
-  if (creator !== null && creator !== readId(credential.issuer)) {
+  if (creator !== null && creator !== issuerId) {
     return {
       id: 'type',
       outcome: 'failed',
       reason: 'achievement_creator_mismatch',
       detail: `The achievement was created by ${creator}, not by the issuer.`,
+    };
+  }
+  const achievementId = achievement ? readId(achievement) : null;
+  const owner = achievementId ? await findAchievementOwner(executor, achievementId) : undefined;
+  if (owner !== undefined && owner !== issuerId) {
+    return {
+      id: 'type',
+      outcome: 'failed',
+      reason: 'achievement_not_issuers',
+      detail: owner
+        ? `The achievement ${achievementId} is awarded by ${owner}, not by the issuer.`
+        : `The achievement ${achievementId} is not one this platform awards.`,
     };
   }
   return {
@@ -327,6 +362,6 @@ export async function verifyPresentedCredential(
   const status = await checkStatus(executor, credential, resolveKey);
   steps.push(status);
   if (status.outcome === 'failed') return finish(parsed.form, steps, facts);
-  steps.push(checkType(credential));
+  steps.push(await checkType(executor, credential));
   return finish(parsed.form, steps, facts);
 }
