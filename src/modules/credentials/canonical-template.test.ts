@@ -90,4 +90,19 @@ describe('templated canonicalization', () => {
     expect(shape.key).toContain('"type":"Profile"');
     expect(shape.key).not.toContain('urn:uuid:1');
   });
+
+  it('templates documents that embed a signed credential (its proofPurpose is a vocabulary term)', async () => {
+    const issuer = createTestInstitution('uni-template');
+    const endorsement = await addEddsaRdfc2022Proof(buildTestCredential(issuer), issuer.signer, TEST_NOW);
+    const shape = describeShape({ ...endorsement });
+    expect(shape.values).not.toContain('assertionMethod');
+    expect(shape.key).toContain('"proofPurpose":"assertionMethod"');
+    clearCanonicalizationTemplates();
+    for (let round = 0; round < 3; round += 1) {
+      const document = replaceLeaves(endorsement, [null, `urn:uuid:${round}`]);
+      expect(await outcome(() => canonicalizeRdfc(document))).toBe(
+        await outcome(() => canonicalizeRdfcUncached(document)),
+      );
+    }
+  });
 });

@@ -13,7 +13,18 @@
 import type { RdfQuad, RdfTerm } from 'jsonld';
 
 const SLOT_PREFIX = 'urn:orbis-c14n-slot:';
-const VERBATIM_KEYS = new Set(['@context', 'type', '@type', '@language', '@direction', '@base', '@vocab', '@version']);
+// proofPurpose takes a vocabulary term (assertionMethod), which expands through the context like a type.
+const VERBATIM_KEYS = new Set([
+  '@context',
+  'type',
+  '@type',
+  '@language',
+  '@direction',
+  '@base',
+  '@vocab',
+  '@version',
+  'proofPurpose',
+]);
 const SAFE_IRI = /^(?:https?|urn|did):[^\s<>"{}|\\^`]+$/;
 const MAX_TEMPLATES = 256;
 
