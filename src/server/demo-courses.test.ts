@@ -14,13 +14,17 @@ import {
   type Block,
   type CourseTree,
 } from '../modules/courses/index.ts';
-import { getQuizForLearner } from '../modules/assessment/index.ts';
+import { COURSE_PASSED_TOPIC, getQuizForLearner } from '../modules/assessment/index.ts';
+import { getCredential, listMyCredentials, verifyPresentedCredential } from '../modules/credentials/index.ts';
 import { getCourseOutline } from '../modules/courseware/index.ts';
 import { listMyEnrollments } from '../modules/enrollment/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import { createLocalStorage, type ObjectStorage } from '../platform/storage/index.ts';
 import { contextForDemoAccount } from './demo-courses/accounts.ts';
+import { DEMO_GRADUATE } from './demo-courses/learning.ts';
+import { startLearningWorkers } from './learning-workers.ts';
+import { listOutboxEvents } from '../platform/outbox/index.ts';
 import { DEMO_COURSES, seedDemoCourses } from './demo-courses/index.ts';
 import { seedDemoIfEmpty } from './demo.ts';
 import { openPlatform, type RunningPlatform } from './platform.ts';
@@ -161,5 +165,26 @@ describe('demo courses', () => {
     const quiz = await getQuizForLearner(ctx, 'circular-design', 'self-paced', practice.key);
     expect(quiz.attempts).toHaveLength(1);
     expect(quiz.attempts[0]).toMatchObject({ score: 1 });
+  });
+
+  it('has a demo graduate who passed Circular Design, whose certificate the worker issues and anyone can verify', async () => {
+    const ctx = await contextForDemoAccount(platform.db, platform.clock, DEMO_GRADUATE.email);
+    const events = await listOutboxEvents(platform.db, { topic: COURSE_PASSED_TOPIC });
+    expect(events.filter((event) => event.payload.userId === ctx.actor!.userId)).toHaveLength(1);
+    const workers = startLearningWorkers(platform.db, {
+      clock: platform.clock,
+      logger: platform.logger,
+      intervalMs: 60_000,
+    });
+    try {
+      await workers.flush();
+    } finally {
+      await workers.stop();
+    }
+    const [credential] = await listMyCredentials(ctx);
+    expect(credential).toMatchObject({ kind: 'course', title: 'Circular Design: Products for a Circular Economy' });
+    const stored = await getCredential(ctx, credential!.uuid);
+    const report = await verifyPresentedCredential(platform.db, stored.jwt, platform.clock.now());
+    expect(report.verdict).toBe('verified');
   });
 });

@@ -19,7 +19,7 @@ import { contextForDemoAccount, ensureDemoCourseAccounts, requireInstitution } f
 import { AI_INTRO_COURSE } from './ai-intro.ts';
 import { CIRCULAR_DESIGN_COURSE } from './circular-design.ts';
 import { CLIMATE_DATA_COURSE } from './climate-data.ts';
-import { seedDemoLearning } from './learning.ts';
+import { seedDemoGraduate, seedDemoLearning } from './learning.ts';
 import type { DemoBlock, DemoCourse, DemoCourseDeps, DemoVideoBlock } from './types.ts';
 
 export { DEMO_COURSE_ACCOUNTS } from './accounts.ts';
@@ -48,7 +48,10 @@ export async function seedDemoCourses(deps: DemoCourseDeps): Promise<string[]> {
   if (missing.length === 0) return [];
   await ensureDemoCourseAccounts(deps.db, deps.clock);
   for (const course of missing) await seedCourse(deps, course);
-  if (missing.includes(CIRCULAR_DESIGN_COURSE)) await seedDemoLearning(deps);
+  if (missing.includes(CIRCULAR_DESIGN_COURSE)) {
+    await seedDemoLearning(deps);
+    await seedDemoGraduate(deps);
+  }
   return missing.map((course) => course.key);
 }
 
