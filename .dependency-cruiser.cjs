@@ -116,6 +116,16 @@ module.exports = {
       },
     },
     {
+      name: 'credentials-is-an-outcome',
+      comment: 'credentials read the learner core and courses; nothing in the learner core reads credentials (ADR 0024).',
+      severity: 'error',
+      from: { path: '^src/modules/credentials/' },
+      to: {
+        path: '^src/modules/',
+        pathNot: '^src/modules/(identity|institutions|courses|records|enrollment|courseware|assessment|credentials)/',
+      },
+    },
+    {
       name: 'web-never-touches-the-database',
       comment: 'Routes and views call services; they never import the database layer or queries.',
       severity: 'error',
