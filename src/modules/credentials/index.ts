@@ -193,3 +193,13 @@ export {
   type PlainLearnerRecord,
   type SignedLearnerRecord,
 } from './learner-record.ts';
+export { CertificateRenderError, renderCertificatePdf, type CertificateInput } from './render/certificate-pdf.ts';
+export {
+  BAKED_CREDENTIAL_KEYWORD,
+  BadgePngError,
+  bakePngBadge,
+  readBakedCredential,
+  renderBadgePng,
+  type BadgeImageInput,
+  type BadgePngProblem,
+} from './render/baked-png.ts';
