@@ -16,7 +16,7 @@ const READY_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /** A fresh database on the PostgreSQL server at `serverUrl`, and a function that drops it. */
-async function createDatabase(serverUrl) {
+export async function createDatabase(serverUrl) {
   const { default: pg } = await import('pg');
   const name = `orbis_loss_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -76,7 +76,7 @@ async function waitUntilReady(child, baseUrl, output) {
 }
 
 /** Starts the server and returns a handle whose `pid` is the server process itself. */
-async function startServer(options) {
+export async function startServer(options) {
   const child = spawnServer(options);
   let log = '';
   const collect = (chunk) => {
@@ -88,7 +88,7 @@ async function startServer(options) {
   return { child, pid: child.pid, output: () => log };
 }
 
-async function killHard(server) {
+export async function killHard(server) {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
   process.kill(server.pid, 'SIGKILL');
