@@ -8,6 +8,7 @@ import { enrollPageRoutes } from './pages/enroll/index.ts';
 import { gradePageRoutes } from './pages/grades/index.ts';
 import { learnPageRoutes } from './pages/learn/index.ts';
 import { learningDataPageRoutes } from './pages/learning-data/index.ts';
+import { credentialPageRoutes } from './pages/credentials/index.ts';
 import { quizPageRoutes } from './pages/quiz/index.ts';
 import { homeRoutes } from './pages/home.tsx';
 import { institutionPageRoutes } from './pages/institutions/index.ts';
@@ -40,6 +41,7 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   quizPageRoutes,
   gradePageRoutes,
   learningDataPageRoutes,
+  credentialPageRoutes,
   devPageRoutes,
   apiRoutes,
 ];

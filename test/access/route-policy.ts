@@ -16,6 +16,8 @@ import { LEARN_POLICIES } from './policies-learn.ts';
 import { QUIZ_POLICIES } from './policies-quiz.ts';
 import { GRADE_POLICIES } from './policies-grades.ts';
 import { LEARNING_DATA_POLICIES } from './policies-learning-data.ts';
+import { CREDENTIAL_PAGE_POLICIES } from './policies-credentials.ts';
+import { CREDENTIAL_API_POLICIES } from './policies-credentials-api.ts';
 import { COURSE_API_POLICIES } from './policies-courses-api.ts';
 import { PACKAGE_POLICIES } from './policies-packages.ts';
 import { STUDIO_CONTENT_POLICIES } from './policies-studio-content.ts';
@@ -54,6 +56,8 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...QUIZ_POLICIES,
   ...GRADE_POLICIES,
   ...LEARNING_DATA_POLICIES,
+  ...CREDENTIAL_PAGE_POLICIES,
+  ...CREDENTIAL_API_POLICIES,
   { method: 'GET', url: '/', sample: '/', audience: 'public', roleTable: APP },
   { method: 'GET', url: '/media/:uuid', sample: `/media/${NIL}`, audience: 'public', roleTable: MEDIA },
   { method: 'GET', url: '/media/:uuid/:filename', sample: `/media/${NIL}/x.pdf`, audience: 'public', roleTable: MEDIA },

@@ -163,6 +163,7 @@ export {
   createPlatformKeyResolver,
   loadRemoteDidWebDocument,
   verifyPresentedCredential,
+  verifyStoredCredential,
   type CredentialFacts,
   type StepOutcome,
   type VerificationReport,

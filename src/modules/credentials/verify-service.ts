@@ -12,6 +12,7 @@ import { getCourseByKey } from '../courses/index.ts';
 import { getInstitutionById } from '../institutions/index.ts';
 import { buildIssuerDid, buildPlatformDid, getInstitutionDidDocument, getPlatformDidDocument } from './issuer-keys.ts';
 import { getProgramByKey } from './programs.ts';
+import { findCredential, type CredentialSummary } from './credentials-store.ts';
 import { createKeyResolver, type KeyResolver } from './key-resolver.ts';
 import { checkOpenBadgeCredential } from './ob3-schema.ts';
 import { readCredentialSettings } from './settings.ts';
@@ -364,4 +365,21 @@ export async function verifyPresentedCredential(
   if (status.outcome === 'failed') return finish(parsed.form, steps, facts);
   steps.push(await checkType(executor, credential));
   return finish(parsed.form, steps, facts);
+}
+
+/**
+ * The verification the link printed on a certificate opens: one of our credentials by id,
+ * checked from its stored document whoever asks. The id is random (UUID v4) and known only to
+ * those the learner gave the certificate or the link; the report names the achievement, the
+ * learner, the issuer and the dates, never the rest of a private credential.
+ */
+export async function verifyStoredCredential(
+  executor: Executor,
+  uuid: string,
+  now: Date,
+): Promise<{ report: VerificationReport; summary: CredentialSummary } | null> {
+  const stored = await findCredential(executor, uuid);
+  if (!stored) return null;
+  const { document: _document, jwt: _jwt, ...summary } = stored;
+  return { report: await verifyPresentedCredential(executor, stored.document, now), summary };
 }

@@ -4,6 +4,7 @@ import { registerApiGuards } from './guards.ts';
 import { courseApiRoutes } from './courses/index.ts';
 import { institutionRoutes } from './institutions.ts';
 import { learningApiRoutes } from './learning/index.ts';
+import { credentialApiRoutes } from './credentials/index.ts';
 import { packageApiRoutes } from './packages/index.ts';
 import { meRoutes } from './me.ts';
 import { readOpenApiDocument, registerOpenApi } from './openapi.ts';
@@ -21,5 +22,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(courseApiRoutes);
   await app.register(packageApiRoutes);
   await app.register(learningApiRoutes);
+  await app.register(credentialApiRoutes);
   await app.register(docsRoutes);
 }

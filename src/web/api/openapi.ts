@@ -22,6 +22,7 @@ const TAGS = [
     description: 'Your progress and grade in a run; the staff gradebook, its CSV export and overrides.',
   },
   { name: 'Learning records', description: 'Learning records (xAPI 2.0 statements) and the learning data export.' },
+  { name: 'Credentials', description: 'Open Badges 3.0 credentials, their verification, programs and issuers.' },
 ];
 
 /**

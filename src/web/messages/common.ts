@@ -22,6 +22,7 @@ export const commonMessages = defineMessages({
     'language.apply': 'Apply',
     'footer.about': 'Orbis is open-source software for inclusive and equitable quality education (UN SDG 4).',
     'footer.openapi': 'API reference',
+    'footer.verify': 'Verify a credential',
     'home.title': 'Learn with the world’s universities',
     'home.lead':
       'Orbis joins universities and MOOC platforms from every region: they teach together, share open resources and recognise each other’s credits. Anyone, anywhere, can learn.',
@@ -77,6 +78,7 @@ export const commonMessages = defineMessages({
     'language.apply': '应用',
     'footer.about': 'Orbis 是开源软件，致力于包容、公平的优质教育（联合国可持续发展目标 4）。',
     'footer.openapi': 'API 参考',
+    'footer.verify': '验证证书',
     'home.title': '与世界各地的大学一起学习',
     'home.lead':
       'Orbis 汇聚来自各个地区的大学和慕课平台：它们共同授课、共享开放资源、互认学分。任何人在任何地方都可以学习。',
@@ -133,6 +135,7 @@ export const commonMessages = defineMessages({
     'footer.about':
       'Orbis برنامج مفتوح المصدر من أجل تعليم جيد ومنصف وشامل للجميع (الهدف 4 من أهداف التنمية المستدامة).',
     'footer.openapi': 'مرجع واجهة البرمجة',
+    'footer.verify': 'التحقق من شهادة',
     'home.title': 'تعلّم مع جامعات العالم',
     'home.lead':
       'يجمع Orbis جامعات ومنصات مقررات مفتوحة من كل المناطق: تدرّس معًا، وتتشارك الموارد المفتوحة، وتعترف بساعات بعضها المعتمدة. يمكن لأي شخص في أي مكان أن يتعلم.',

@@ -18,6 +18,7 @@ import { learnMessages } from './learn.ts';
 import { quizMessages } from './quiz.ts';
 import { gradeMessages } from './grades.ts';
 import { learningDataMessages } from './learning-data.ts';
+import { credentialMessages } from './credentials.ts';
 import { studioContentMessages } from './studio-content.ts';
 import { studioMessages } from './studio.ts';
 
@@ -38,6 +39,7 @@ const AREAS = [
   quizMessages,
   gradeMessages,
   learningDataMessages,
+  credentialMessages,
 ];
 
 export type MessageKey =
@@ -55,7 +57,8 @@ export type MessageKey =
   | keyof typeof learnMessages.en
   | keyof typeof quizMessages.en
   | keyof typeof gradeMessages.en
-  | keyof typeof learningDataMessages.en;
+  | keyof typeof learningDataMessages.en
+  | keyof typeof credentialMessages.en;
 export type T = Translator<MessageKey>;
 
 function mergeLocale(locale: Locale): Record<MessageKey, string> {

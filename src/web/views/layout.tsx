@@ -99,7 +99,7 @@ export function Layout({
           <div class="container">
             <p>{t.t('footer.about')}</p>
             <p>
-              <a href="/api/docs">{t.t('footer.openapi')}</a>
+              <a href="/verify">{t.t('footer.verify')}</a> · <a href="/api/docs">{t.t('footer.openapi')}</a>
             </p>
           </div>
         </footer>

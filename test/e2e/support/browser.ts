@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Debian's Chromium is installed (CI installs it; a fresh machine may not have it). */
+export function hasChromium(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiTokenSummary } from '../../../modules/identity/index.ts';
 import { TokensSection } from './tokens-view.tsx';
+import { CredentialsAccountSection } from '../credentials/my-credentials.tsx';
 import { LearningDataAccountSection } from '../learning-data/views.tsx';
 import type { Viewer } from '../../context.ts';
 import type { MessageKey, T } from '../../messages/index.ts';
@@ -79,6 +80,7 @@ export function sendAccountPage(
           values={valuesOf('token')}
           errors={errorsOf('token')}
         />
+        <CredentialsAccountSection t={t} />
         <LearningDataAccountSection t={t} />
       </>
     ),

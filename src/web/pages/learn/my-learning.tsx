@@ -74,7 +74,9 @@ function MyLearningPage({ t, data }: { t: T; data: MyLearningData }) {
             ))}
           </ul>
         )}
-        <p class="hint">{t.t('learn.my.credentialsNote')}</p>
+        <p class="hint">
+          {t.t('learn.my.credentialsNote')} <a href="/account/credentials">{t.t('learn.my.credentialsLink')}</a>
+        </p>
       </section>
       <DataSaverToggle t={t} enabled={data.dataSaver} csrfToken={data.csrfToken} back="/learn" />
     </div>

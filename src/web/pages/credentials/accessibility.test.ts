@@ -1,0 +1,128 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCredential } from '../../../modules/credentials/index.ts';
+import { checkAccessibility, hasChromium, launchBrowser } from '../../../../test/e2e/support/browser.ts';
+import { getCsrf } from '../../../../test/support/app.ts';
+import { createCredentialPagesWorld, type CredentialPagesWorld, type Role } from './test-world.ts';
+
+/*
+ * axe (WCAG 2.2 AA, the rule set of the browser journeys) over the credential pages as a browser
+ * renders them, styles and islands included. Every request of the browser is answered by the
+ * application under test through app.inject, so no server or socket is needed.
+ */
+
+// npm test must pass on a machine without a browser; CI installs Chromium, so it runs there.
+const browserAvailable = hasChromium();
+let world: CredentialPagesWorld;
+let browser: Browser;
+let jwt: string;
+beforeAll(async () => {
+  if (!browserAvailable) return;
+  world = await createCredentialPagesWorld();
+  jwt = (await getCredential(world.world.registrar.ctx, world.holder.uuid)).jwt;
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+const LOCALES = ['en', 'ar'] as const;
+const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie']);
+
+/** A browser context whose every request to the app is answered by app.inject, as `role`. */
+function openAs(role: Role, locale: string): Promise<BrowserContext> {
+  return openWithCookies(role === 'anonymous' ? '' : world.visitors[role].cookies, locale);
+}
+
+async function openWithCookies(cookies: string, locale: string): Promise<BrowserContext> {
+  const base = world.ctx.config.baseUrl;
+  const context = await browser.newContext({ baseURL: base, locale, extraHTTPHeaders: { 'accept-language': locale } });
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.origin !== base) return route.abort();
+    const headers: Record<string, string> = { ...request.headers() };
+    delete headers['accept-encoding'];
+    if (cookies) headers.cookie = cookies;
+    const response = await world.ctx.app.inject({
+      method: request.method() as 'GET' | 'POST',
+      url: `${url.pathname}${url.search}`,
+      headers,
+      payload: request.postDataBuffer() ?? undefined,
+    });
+    const answered = Object.entries(response.headers).filter(([name]) => !DROPPED_HEADERS.has(name));
+    await route.fulfill({
+      status: response.statusCode,
+      headers: Object.fromEntries(answered.map(([name, value]) => [name, String(value)])),
+      body: response.rawPayload,
+    });
+  });
+  return context;
+}
+
+async function expectNoViolations(page: Page, locale: string) {
+  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+  const report = await checkAccessibility(page);
+  expect(
+    report.violations.map((violation) => violation.id),
+    report.summary,
+  ).toEqual([]);
+}
+
+async function audit(role: Role, locale: string, path: string, status = 200) {
+  const context = await openAs(role, locale);
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(status);
+    await expectNoViolations(page, locale);
+  } finally {
+    await context.close();
+  }
+}
+
+describe.skipIf(!browserAvailable).each(LOCALES)('the credential pages in %s have no axe violations', (locale) => {
+  it('my credentials, with a credential and empty', async () => {
+    await audit('holder', locale, '/account/credentials');
+    await audit('otherLearner', locale, '/account/credentials');
+  });
+
+  it('a credential’s page, as its holder and as the issuer’s registrar', async () => {
+    await audit('holder', locale, `/credentials/${world.holder.uuid}`);
+    await audit('registrar', locale, `/credentials/${world.holder.uuid}`);
+  });
+
+  it('a public credential’s page with its share links, as its holder', async () => {
+    const { person, uuid } = await world.issueCredentialTo(`Ines ${locale}`);
+    const session = await getCsrf(world.ctx.app, await world.signInAs(person.user.email));
+    const context = await openWithCookies(session.cookies, locale);
+    try {
+      const page = await context.newPage();
+      await page.goto(`/credentials/${uuid}`);
+      await page.getByRole('button', { name: locale === 'ar' ? 'اجعلها عامة' : 'Make public' }).click();
+      await page.waitForURL(/notice=public/);
+      await expect(page.locator('#credential-public-link').inputValue()).resolves.toContain(uuid);
+      await expectNoViolations(page, locale);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the verification form, and its result for a pasted credential and for a link by id', async () => {
+    await audit('anonymous', locale, '/verify');
+    await audit('holder', locale, `/verify?credential=${world.holder.uuid}`);
+    const context = await openAs('anonymous', locale);
+    try {
+      const page = await context.newPage();
+      await page.goto('/verify');
+      await page.locator('#verify-credential').fill(jwt);
+      await page.locator('#verify-credential').press('Tab');
+      await Promise.all([page.waitForURL('**/verify'), page.locator('form[action="/verify"] button').first().click()]);
+      await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
+      await expectNoViolations(page, locale);
+    } finally {
+      await context.close();
+    }
+  });
+});
