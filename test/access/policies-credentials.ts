@@ -10,6 +10,7 @@ import type { RoutePolicy } from './route-policy.ts';
 const DOCUMENTS = 'src/web/pages/credentials/documents.test.ts';
 const PAGES = 'src/web/pages/credentials/credential-pages.test.ts';
 const VERIFY = 'src/web/pages/credentials/verify.test.ts';
+const RECORD = 'src/web/pages/credentials/learner-record.test.ts';
 const NIL = '00000000-0000-0000-0000-000000000000';
 const CREDENTIAL = '/credentials/:uuid';
 const SAMPLE = `/credentials/${NIL}`;
@@ -42,6 +43,20 @@ export const CREDENTIAL_PAGE_POLICIES: RoutePolicy[] = [
     sample: '/account/credentials',
     audience: 'signed-in',
     roleTable: PAGES,
+  },
+  {
+    method: 'GET',
+    url: '/account/credentials/learner-record.clr.json',
+    sample: '/account/credentials/learner-record.clr.json',
+    audience: 'signed-in',
+    roleTable: RECORD,
+  },
+  {
+    method: 'GET',
+    url: '/account/credentials/learner-record.json',
+    sample: '/account/credentials/learner-record.json',
+    audience: 'signed-in',
+    roleTable: RECORD,
   },
   { method: 'GET', url: CREDENTIAL, sample: SAMPLE, audience: 'public', roleTable: PAGES },
   {

@@ -11,6 +11,11 @@ export const credentialMessages = defineMessages({
     'credentials.mine.empty.text':
       'When you pass a course that grants a certificate, it appears here, signed by the institution that teaches it.',
     'credentials.mine.empty.catalog': 'Find a course',
+    'credentials.record.title': 'Your learner record',
+    'credentials.record.text':
+      'Every credential you hold in one file: a Comprehensive Learner Record (CLR 2.0) signed by Orbis, which keeps each institution’s own signature, or the same facts as plain JSON.',
+    'credentials.record.clr': 'Learner record (CLR 2.0, signed)',
+    'credentials.record.json': 'Learner record (plain JSON)',
     'credentials.mine.verifyLink': 'Verify a credential someone sent you',
     'credentials.account.title': 'Your credentials',
     'credentials.account.text': 'See, share and download the certificates you have earned.',
@@ -160,6 +165,11 @@ export const credentialMessages = defineMessages({
     'credentials.mine.empty.title': '还没有证书',
     'credentials.mine.empty.text': '当您通过一门颁发证书的课程后，证书会出现在这里，并由授课院校签名。',
     'credentials.mine.empty.catalog': '查找课程',
+    'credentials.record.title': '你的学习者档案',
+    'credentials.record.text':
+      '你持有的所有证书汇总在一个文件中：由 Orbis 签名的综合学习者档案（CLR 2.0），其中保留各机构自己的签名；也可下载内容相同的普通 JSON。',
+    'credentials.record.clr': '学习者档案（CLR 2.0，已签名）',
+    'credentials.record.json': '学习者档案（普通 JSON）',
     'credentials.mine.verifyLink': '验证别人发给您的证书',
     'credentials.account.title': '您的证书',
     'credentials.account.text': '查看、分享和下载您获得的证书。',
@@ -304,6 +314,11 @@ export const credentialMessages = defineMessages({
     'credentials.mine.empty.title': 'لا توجد شهادات بعد',
     'credentials.mine.empty.text': 'عندما تجتاز مقررًا يمنح شهادة، ستظهر هنا موقّعةً من المؤسسة التي تدرّسه.',
     'credentials.mine.empty.catalog': 'ابحث عن مقرر',
+    'credentials.record.title': 'سجلّك التعليمي',
+    'credentials.record.text':
+      'كل شهاداتك في ملف واحد: سجلّ تعليمي شامل (CLR 2.0) موقَّع من Orbis يحتفظ بتوقيع كل مؤسسة، أو المعلومات نفسها بصيغة JSON عادية.',
+    'credentials.record.clr': 'السجلّ التعليمي (CLR 2.0، موقَّع)',
+    'credentials.record.json': 'السجلّ التعليمي (JSON عادي)',
     'credentials.mine.verifyLink': 'تحقّق من شهادة أرسلها إليك أحدهم',
     'credentials.account.title': 'شهاداتك',
     'credentials.account.text': 'اعرض الشهادات التي حصلت عليها وشاركها ونزّلها.',

@@ -4,7 +4,14 @@ import { listInstitutionsByIds, localize } from '../../../modules/institutions/i
 import type { T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
 import { requireViewer, serviceContextOf } from '../account/guard.ts';
-import { CATALOG_PATH, MY_CREDENTIALS_PATH, VERIFY_PATH, credentialPath } from './paths.ts';
+import {
+  CATALOG_PATH,
+  LEARNER_RECORD_CLR_PATH,
+  LEARNER_RECORD_JSON_PATH,
+  MY_CREDENTIALS_PATH,
+  VERIFY_PATH,
+  credentialPath,
+} from './paths.ts';
 
 export type MyCredentialRow = CredentialSummary & { issuerName: string };
 
@@ -81,6 +88,24 @@ export function MyCredentialsView({ t, rows }: { t: T; rows: MyCredentialRow[] }
             </tbody>
           </table>
         </div>
+      )}
+      {rows.length > 0 && (
+        <section aria-labelledby="learner-record-title">
+          <h2 id="learner-record-title">{t.t('credentials.record.title')}</h2>
+          <p>{t.t('credentials.record.text')}</p>
+          <ul>
+            <li>
+              <a href={LEARNER_RECORD_CLR_PATH} download>
+                {t.t('credentials.record.clr')}
+              </a>
+            </li>
+            <li>
+              <a href={LEARNER_RECORD_JSON_PATH} download>
+                {t.t('credentials.record.json')}
+              </a>
+            </li>
+          </ul>
+        </section>
       )}
       <p>
         <a href={VERIFY_PATH}>{t.t('credentials.mine.verifyLink')}</a>

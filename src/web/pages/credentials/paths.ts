@@ -1,6 +1,8 @@
 import { notFound } from '../../../platform/errors/index.ts';
 
 export const MY_CREDENTIALS_PATH = '/account/credentials';
+export const LEARNER_RECORD_CLR_PATH = '/account/credentials/learner-record.clr.json';
+export const LEARNER_RECORD_JSON_PATH = '/account/credentials/learner-record.json';
 export const VERIFY_PATH = '/verify';
 export const CATALOG_PATH = '/courses';
 
