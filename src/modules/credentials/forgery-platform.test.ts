@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import type { DatabaseHandle } from '../../platform/db/index.ts';
 import { getCredential, listMyCredentials } from './credentials-store.ts';
+import { buildDidKey } from './did.ts';
 import { buildIssuerDid, loadIssuerSigner } from './issuer-keys.ts';
+import { generateEd25519KeyPair } from './keys.ts';
 import { buildCourseCredential } from './ob3-build.ts';
 import { buildStatusListEntry } from './status-list.ts';
 import { TEST_BASE_URL, createCredentialsWorld, type CredentialsWorld } from './test-credentials-world.ts';
@@ -126,6 +128,31 @@ describe('forgeries against the platform verifier', () => {
     const report = await verifyPresentedCredential(handle.db, theirs.jwt, now());
     expect(report.verdict).toBe('verified');
     expect(report.steps.find((step) => step.id === 'status')).toMatchObject({ outcome: 'skipped' });
+  });
+
+  it('verifies an Open Badges 3.0 credential from an issuer outside the platform (did:key)', async () => {
+    const pair = generateEd25519KeyPair();
+    const did = buildDidKey(pair.publicKey);
+    const outside = buildCourseCredential({
+      id: 'urn:uuid:5b7f3c1e-0000-4000-8000-000000000009',
+      issuer: { id: did, name: 'A bootcamp elsewhere' },
+      learner: { id: 'urn:uuid:00000000-0000-4000-8000-000000000002' },
+      achievement: {
+        id: 'https://bootcamp.example/achievements/data',
+        name: 'Data wrangling',
+        description: 'Cleaning and joining open data.',
+        criteriaNarrative: 'Built three pipelines.',
+      },
+      validFrom: now(),
+    });
+    const signer = { verificationMethod: `${did}#${did.slice('did:key:'.length)}`, privateKey: pair.privateKey };
+    const issued = await issueCredential(outside, signer, now());
+    for (const input of [issued.credential, issued.jwt]) {
+      expect((await verifyPresentedCredential(handle.db, input, now())).verdict).toBe('verified');
+    }
+    const tampered = structuredClone(issued.credential) as Json;
+    (tampered.credentialSubject as Json).id = 'urn:uuid:00000000-0000-4000-8000-000000000003';
+    expect((await verifyPresentedCredential(handle.db, tampered, now())).verdict).toBe('invalid');
   });
 
   it('reports unreadable input as a failed format step, never a throw', async () => {
