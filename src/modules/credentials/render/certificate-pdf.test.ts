@@ -1,7 +1,12 @@
 import zlib from 'node:zlib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { CertificateRenderError, renderCertificatePdf, type CertificateInput } from './certificate-pdf.ts';
+import {
+  CertificateRenderError,
+  describeResult,
+  renderCertificatePdf,
+  type CertificateInput,
+} from './certificate-pdf.ts';
 import { arrangeLine, detectDirection } from './fonts.ts';
 
 const VERIFY_URL = 'https://orbis.example.org/credentials/2f1c7a52-8d7e-4b4a-9a43-1f6f0c1f5e11/verification';
@@ -243,5 +248,24 @@ describe('arrangeLine', () => {
     expect(detectDirection('2026 بيانات', 'ltr')).toBe('rtl');
     expect(detectDirection('« Climate »', 'rtl')).toBe('ltr');
     expect(detectDirection('2026', 'rtl')).toBe('rtl');
+  });
+});
+
+describe('describeResult', () => {
+  const credential = {
+    credentialSubject: {
+      achievement: {
+        resultDescription: [
+          { id: 'urn:x#percent', resultType: 'Percent' },
+          { id: 'urn:x#letter', resultType: 'LetterGrade' },
+        ],
+      },
+    },
+  };
+  it('adds a percent sign only to results its description calls a percentage', () => {
+    expect(describeResult(credential, { value: '87.5', resultDescription: 'urn:x#percent' })).toBe('87.5 %');
+    expect(describeResult(credential, { value: 'A', resultDescription: 'urn:x#letter' })).toBe('A');
+    expect(describeResult(credential, { value: 'Pass' })).toBe('Pass');
+    expect(describeResult(credential, { resultDescription: 'urn:x#percent' })).toBe('');
   });
 });

@@ -345,12 +345,21 @@ function readFacts(credential: Record<string, unknown>): Facts {
     description: readString(credential, 'credentialSubject', 'achievement', 'description').slice(0, 600),
     achievementType: readString(credential, 'credentialSubject', 'achievement', 'achievementType'),
     credits: typeof credits === 'number' && Number.isFinite(credits) && credits > 0 ? credits : null,
-    results: Array.isArray(results)
-      ? results.map((result: unknown) => readString(result, 'value')).filter(Boolean)
-      : [],
+    results: Array.isArray(results) ? results.map((result) => describeResult(credential, result)).filter(Boolean) : [],
     validFrom: validFrom && !Number.isNaN(Date.parse(validFrom)) ? validFrom : null,
     id: readString(credential, 'id'),
   };
+}
+
+/** A result's value, with "%" when its description says it is a percentage. */
+export function describeResult(credential: Record<string, unknown>, result: unknown): string {
+  const value = readString(result, 'value');
+  const descriptionId = readString(result, 'resultDescription');
+  const descriptions = readValue(credential, 'credentialSubject', 'achievement', 'resultDescription');
+  const description = Array.isArray(descriptions)
+    ? descriptions.find((entry: unknown) => readString(entry, 'id') === descriptionId)
+    : undefined;
+  return value && readString(description, 'resultType') === 'Percent' ? `${value} %` : value;
 }
 
 function readValue(value: unknown, ...keys: string[]): unknown {
