@@ -246,3 +246,25 @@ export function readPostgresCpuMilliseconds() {
   }
   return total;
 }
+
+/**
+ * For a loss script run from the command line: a 15-minute watchdog, and SIGINT/SIGTERM ending
+ * every child it spawned before the process exits.
+ */
+export function guardLossScript(label) {
+  const watchdog = setTimeout(
+    () => {
+      console.error(`${label}: still running after 15 minutes, stopping.`);
+      killAllChildren();
+      process.exit(1);
+    },
+    15 * 60 * 1000,
+  );
+  watchdog.unref();
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      killAllChildren();
+      process.exit(130);
+    });
+  }
+}

@@ -7,11 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, killHard, startServer } from './loss-submissions.mjs';
-import { envNumber, findFreePort, killAllChildren, stopChild } from './lib.mjs';
+import { envNumber, findFreePort, guardLossScript, stopChild } from './lib.mjs';
 
 export async function runCredentialLossTest(options = {}) {
   const passes = options.passes ?? 200;
@@ -80,21 +79,7 @@ export async function runCredentialLossTest(options = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const watchdog = setTimeout(
-    () => {
-      console.error('loss-credentials: still running after 15 minutes, stopping.');
-      killAllChildren();
-      process.exit(1);
-    },
-    15 * 60 * 1000,
-  );
-  watchdog.unref();
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      killAllChildren();
-      process.exit(130);
-    });
-  }
+  guardLossScript('loss-credentials');
   const figures = await runCredentialLossTest({
     passes: envNumber('LOSS_PASSES', 300),
     kills: envNumber('LOSS_KILLS', 8),

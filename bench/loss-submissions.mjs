@@ -7,10 +7,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { ROOT, SERVER_ENTRY, envNumber, findFreePort, killAllChildren, spawnPinned, stopChild } from './lib.mjs';
+import { ROOT, SERVER_ENTRY, envNumber, findFreePort, guardLossScript, spawnPinned, stopChild } from './lib.mjs';
 
 const READY_TIMEOUT_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -268,21 +267,7 @@ export async function runLossTest(options = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const watchdog = setTimeout(
-    () => {
-      console.error('loss-submissions: still running after 15 minutes, stopping.');
-      killAllChildren();
-      process.exit(1);
-    },
-    15 * 60 * 1000,
-  );
-  watchdog.unref();
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      killAllChildren();
-      process.exit(130);
-    });
-  }
+  guardLossScript('loss-submissions');
   const figures = await runLossTest({
     minimum: envNumber('LOSS_SUBMISSIONS', 2000),
     kills: envNumber('LOSS_KILLS', 10),

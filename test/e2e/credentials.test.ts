@@ -2,26 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectCleanConsole, useOrbis } from './support/fixture.ts';
 import { signIn, signOut, signUp, verifyEmailFromMailbox, type NewUser } from './support/journeys.ts';
-import { scanCertificateQr } from './support/pdf-qr.ts';
-import { mainOf, shouldSee, step, uniqueEmail } from './support/steps.ts';
+import { scanCertificateQr } from '../support/pdf.ts';
+import { answer, mainOf, press, shouldSee, step, uniqueEmail } from './support/steps.ts';
 
 const orbis = useOrbis();
 const COURSE = 'circular-design';
 const RUN = 'self-paced';
 /** The Politecnico di Milano leads Circular Design; its registrar may revoke what it awards. */
 const REGISTRAR = { email: 'registrar@demo.orbis.test', password: 'orbis-demo-2020' };
-
-async function press(page: Page, name: string | RegExp): Promise<void> {
-  await mainOf(page).getByRole('button', { name }).first().click();
-  await page.waitForLoadState('domcontentloaded');
-}
-
-async function answer(page: Page, question: number, value: string): Promise<void> {
-  await mainOf(page)
-    .getByRole('group', { name: new RegExp(`^Question ${question}\\b`) })
-    .getByRole('textbox')
-    .fill(value);
-}
 
 async function passCircularDesign(page: Page): Promise<void> {
   const main = mainOf(page);

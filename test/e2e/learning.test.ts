@@ -2,24 +2,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectCleanConsole, useOrbis } from './support/fixture.ts';
 import { signIn, signOut, signUp, verifyEmailFromMailbox, type NewUser } from './support/journeys.ts';
-import { mainOf, shouldSee, step, uniqueEmail } from './support/steps.ts';
+import { answer, mainOf, press, shouldSee, step, uniqueEmail } from './support/steps.ts';
 
 const orbis = useOrbis();
 const COURSE = 'climate-data-cities';
 const RUN = 'self-paced';
 const STAFF = { email: 'instructor@demo.orbis.test', password: 'orbis-demo-2020' };
-
-async function press(page: Page, name: string | RegExp): Promise<void> {
-  await mainOf(page).getByRole('button', { name }).first().click();
-  await page.waitForLoadState('domcontentloaded');
-}
-
-async function answer(page: Page, question: number, value: string): Promise<void> {
-  await mainOf(page)
-    .getByRole('group', { name: new RegExp(`^Question ${question}\\b`) })
-    .getByRole('textbox')
-    .fill(value);
-}
 
 async function enroll(page: Page): Promise<void> {
   await step(page, 'find the joint course in the catalog and enroll in the self-paced run', async () => {

@@ -42,3 +42,17 @@ export function headerOf(page: Page): Locator {
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.org`;
 }
+
+/** Clicks the first button of the main region with that name and waits for the next page. */
+export async function press(page: Page, name: string | RegExp): Promise<void> {
+  await mainOf(page).getByRole('button', { name }).first().click();
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** Types an answer into the text box of quiz question `question` (1-based). */
+export async function answer(page: Page, question: number, value: string): Promise<void> {
+  await mainOf(page)
+    .getByRole('group', { name: new RegExp(`^Question ${question}\\b`) })
+    .getByRole('textbox')
+    .fill(value);
+}

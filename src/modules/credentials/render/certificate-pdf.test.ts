@@ -1,6 +1,6 @@
-import zlib from 'node:zlib';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import { inflateStreams } from '../../../../test/support/pdf.ts';
 import {
   CertificateRenderError,
   describeResult,
@@ -45,21 +45,6 @@ const chineseAndArabic: CertificateInput = {
 };
 
 const latin1 = (pdf: Buffer) => pdf.toString('latin1');
-
-/** Every FlateDecode stream of the file, inflated. */
-function inflateStreams(pdf: Buffer): string[] {
-  const streams: string[] = [];
-  for (const match of latin1(pdf).matchAll(/stream\r?\n/g)) {
-    const start = match.index + match[0].length;
-    const end = pdf.indexOf('endstream', start, 'latin1');
-    try {
-      streams.push(zlib.inflateSync(pdf.subarray(start, end)).toString('latin1'));
-    } catch {
-      // not compressed (the XMP packet) or not a stream start
-    }
-  }
-  return streams;
-}
 
 function listEmbeddedFonts(pdf: Buffer): string[] {
   return [...latin1(pdf).matchAll(/\/FontName \/[A-Z]{6}\+([\w-]+)/g)].map((match) => match[1]!).sort();

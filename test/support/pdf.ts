@@ -8,7 +8,8 @@ import jsQRModule from 'jsqr';
 // jsQR is CommonJS: Node hands its default export over as the module itself, types say otherwise.
 const jsQR = jsQRModule as unknown as (typeof jsQRModule)['default'];
 
-function inflateStreams(pdf: Buffer): string[] {
+/** Every FlateDecode stream of a PDF, inflated (latin1 text). */
+export function inflateStreams(pdf: Buffer): string[] {
   const text = pdf.toString('latin1');
   const streams: string[] = [];
   for (const match of text.matchAll(/stream\r?\n/g)) {
