@@ -9,6 +9,7 @@ import { gradePageRoutes } from './pages/grades/index.ts';
 import { learnPageRoutes } from './pages/learn/index.ts';
 import { learningDataPageRoutes } from './pages/learning-data/index.ts';
 import { credentialPageRoutes } from './pages/credentials/index.ts';
+import { issuerKeyPageRoutes } from './pages/issuer-keys/index.ts';
 import { quizPageRoutes } from './pages/quiz/index.ts';
 import { homeRoutes } from './pages/home.tsx';
 import { institutionPageRoutes } from './pages/institutions/index.ts';
@@ -42,6 +43,7 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   gradePageRoutes,
   learningDataPageRoutes,
   credentialPageRoutes,
+  issuerKeyPageRoutes,
   devPageRoutes,
   apiRoutes,
 ];

@@ -4,11 +4,11 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { ServiceContext } from '../../platform/access/index.ts';
+import { hasInstitutionRole, type ServiceContext } from '../../platform/access/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors/index.ts';
-import { canManageInstitution, getInstitutionByKey } from '../institutions/index.ts';
+import { getInstitutionByKey } from '../institutions/index.ts';
 import type { ProofSigner } from './data-integrity.ts';
 import { buildInstitutionDid, buildInstitutionDidDocument, verificationMethodId, type DidDocument } from './did.ts';
 import { exportPublicMultikey, generateEd25519KeyPair, openPrivateKey, sealPrivateKey } from './keys.ts';
@@ -162,12 +162,14 @@ export async function getInstitutionDidDocument(
 async function requireKeyAdmin(ctx: ServiceContext, institutionKey: string) {
   const institution = await getInstitutionByKey(ctx.db, institutionKey);
   if (!institution) throw notFound('institution');
-  if (!canManageInstitution(ctx.actor, institution.id))
+  // Not the secretariat: an institution's signing keys are its own to rotate or condemn.
+  if (!hasInstitutionRole(ctx.actor, institution.id, 'admin')) {
     throw forbidden('Only the institution’s admins manage its signing keys.');
+  }
   return institution;
 }
 
-/** Every key of an institution, oldest first. Institution admins and the secretariat. */
+/** Every key of an institution, oldest first. The institution's admins only. */
 export async function listIssuerKeys(ctx: ServiceContext, institutionKey: string): Promise<IssuerKeySummary[]> {
   const institution = await requireKeyAdmin(ctx, institutionKey);
   const did = buildIssuerDid(institution.key);

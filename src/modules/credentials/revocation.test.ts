@@ -82,6 +82,14 @@ describe('signing keys', () => {
     await expect(rotateIssuerKey(world.cast.partnerAdmin.ctx, institutionKey)).rejects.toMatchObject({
       kind: 'forbidden',
     });
+    const secretariat = await world.helpers.contextFor((await world.helpers.buildUser({ secretariat: true })).id);
+    for (const attempt of [
+      () => rotateIssuerKey(secretariat, institutionKey),
+      () => listIssuerKeys(secretariat, institutionKey),
+      () => markIssuerKeyCompromised(secretariat, institutionKey, { number: 1, reason: 'Test' }),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ kind: 'forbidden' });
+    }
     const rotated = await rotateIssuerKey(world.cast.ownerAdmin.ctx, institutionKey);
     expect(rotated).toMatchObject({ active: true });
     const after = await issueTo('Ben Carter');

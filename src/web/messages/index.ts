@@ -19,6 +19,7 @@ import { quizMessages } from './quiz.ts';
 import { gradeMessages } from './grades.ts';
 import { learningDataMessages } from './learning-data.ts';
 import { credentialMessages } from './credentials.ts';
+import { issuerKeyMessages } from './issuer-keys.ts';
 import { studioContentMessages } from './studio-content.ts';
 import { studioMessages } from './studio.ts';
 
@@ -40,6 +41,7 @@ const AREAS = [
   gradeMessages,
   learningDataMessages,
   credentialMessages,
+  issuerKeyMessages,
 ];
 
 export type MessageKey =
@@ -58,7 +60,8 @@ export type MessageKey =
   | keyof typeof quizMessages.en
   | keyof typeof gradeMessages.en
   | keyof typeof learningDataMessages.en
-  | keyof typeof credentialMessages.en;
+  | keyof typeof credentialMessages.en
+  | keyof typeof issuerKeyMessages.en;
 export type T = Translator<MessageKey>;
 
 function mergeLocale(locale: Locale): Record<MessageKey, string> {

@@ -12,6 +12,7 @@ import type { Actor } from '../../../platform/access/index.ts';
 import type { MessageKey, T } from '../../messages/index.ts';
 import { Alert, CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../../views/forms.tsx';
 import { nameOf, roleLabel, statusLabel, type FieldErrors } from './shared.ts';
+import { canManageIssuerKeys, keysPath } from '../issuer-keys/access.ts';
 
 export const PROFILE_FIELDS = [
   'nameEn',
@@ -71,6 +72,12 @@ export function ManageView({ t, reply, state }: { t: T; reply: FastifyReply; sta
       <h1>{t.t('institutions.manage.title', { name: nameOf(institution, t) })}</h1>
       <p>
         <a href={`/institutions/${institution.key}`}>{t.t('institutions.manage.backToProfile')}</a>
+        {canManageIssuerKeys(state.actor, institution.id) && (
+          <>
+            {' · '}
+            <a href={keysPath(institution.key)}>{t.t('institutions.manage.signingKeys')}</a>
+          </>
+        )}
       </p>
       {state.notice && (
         <Alert kind={state.notice.kind}>
