@@ -9,6 +9,7 @@ import { gradePageRoutes } from './pages/grades/index.ts';
 import { learnPageRoutes } from './pages/learn/index.ts';
 import { learningDataPageRoutes } from './pages/learning-data/index.ts';
 import { credentialPageRoutes } from './pages/credentials/index.ts';
+import { programPageRoutes } from './pages/programs/index.ts';
 import { issuerKeyPageRoutes } from './pages/issuer-keys/index.ts';
 import { quizPageRoutes } from './pages/quiz/index.ts';
 import { homeRoutes } from './pages/home.tsx';
@@ -43,6 +44,7 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   gradePageRoutes,
   learningDataPageRoutes,
   credentialPageRoutes,
+  programPageRoutes,
   issuerKeyPageRoutes,
   devPageRoutes,
   apiRoutes,

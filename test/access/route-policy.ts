@@ -18,6 +18,7 @@ import { GRADE_POLICIES } from './policies-grades.ts';
 import { LEARNING_DATA_POLICIES } from './policies-learning-data.ts';
 import { CREDENTIAL_PAGE_POLICIES } from './policies-credentials.ts';
 import { CREDENTIAL_API_POLICIES } from './policies-credentials-api.ts';
+import { PROGRAM_PAGE_POLICIES } from './policies-programs.ts';
 import { ISSUER_KEY_POLICIES } from './policies-issuer-keys.ts';
 import { COURSE_API_POLICIES } from './policies-courses-api.ts';
 import { PACKAGE_POLICIES } from './policies-packages.ts';
@@ -59,6 +60,7 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...LEARNING_DATA_POLICIES,
   ...CREDENTIAL_PAGE_POLICIES,
   ...CREDENTIAL_API_POLICIES,
+  ...PROGRAM_PAGE_POLICIES,
   ...ISSUER_KEY_POLICIES,
   { method: 'GET', url: '/', sample: '/', audience: 'public', roleTable: APP },
   { method: 'GET', url: '/media/:uuid', sample: `/media/${NIL}`, audience: 'public', roleTable: MEDIA },

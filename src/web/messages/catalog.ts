@@ -4,6 +4,7 @@ import { defineMessages } from './define.ts';
 export const catalogMessages = defineMessages({
   en: {
     'catalog.title': 'Courses',
+    'catalog.programsLink': 'Programs: groups of courses that award a micro-credential',
     'catalog.lead': 'Open online courses taught by the universities of the alliance, free to join.',
     'catalog.metaDescription':
       'Search free online courses from universities across the world, by subject, language, institution and start date.',
@@ -121,6 +122,7 @@ export const catalogMessages = defineMessages({
   },
   'zh-Hans': {
     'catalog.title': '课程',
+    'catalog.programsLink': '项目：由多门课程组成、颁发微证书的课程组合',
     'catalog.lead': '由联盟各大学讲授的开放在线课程，免费参加。',
     'catalog.metaDescription': '按学科、语言、院校和开课日期，搜索世界各地大学提供的免费在线课程。',
     'catalog.search.label': '搜索课程',
@@ -235,6 +237,7 @@ export const catalogMessages = defineMessages({
   },
   ar: {
     'catalog.title': 'المقررات',
+    'catalog.programsLink': 'البرامج: مجموعات من المقررات تمنح شهادة مصغّرة',
     'catalog.lead': 'مقررات مفتوحة عبر الإنترنت تدرّسها جامعات التحالف، والانضمام إليها مجاني.',
     'catalog.metaDescription':
       'ابحث عن مقررات مجانية عبر الإنترنت من جامعات حول العالم، حسب المجال واللغة والمؤسسة وتاريخ البدء.',

@@ -19,6 +19,7 @@ import { quizMessages } from './quiz.ts';
 import { gradeMessages } from './grades.ts';
 import { learningDataMessages } from './learning-data.ts';
 import { credentialMessages } from './credentials.ts';
+import { programMessages } from './programs.ts';
 import { issuerKeyMessages } from './issuer-keys.ts';
 import { studioContentMessages } from './studio-content.ts';
 import { studioMessages } from './studio.ts';
@@ -41,6 +42,7 @@ const AREAS = [
   gradeMessages,
   learningDataMessages,
   credentialMessages,
+  programMessages,
   issuerKeyMessages,
 ];
 
@@ -61,6 +63,7 @@ export type MessageKey =
   | keyof typeof gradeMessages.en
   | keyof typeof learningDataMessages.en
   | keyof typeof credentialMessages.en
+  | keyof typeof programMessages.en
   | keyof typeof issuerKeyMessages.en;
 export type T = Translator<MessageKey>;
 

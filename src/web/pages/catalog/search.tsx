@@ -43,6 +43,9 @@ function CatalogView({ t, filters, page }: ViewProps) {
     <>
       <h1>{t.t('catalog.title')}</h1>
       <p class="lead">{t.t('catalog.lead')}</p>
+      <p>
+        <a href="/programs">{t.t('catalog.programsLink')}</a>
+      </p>
       <form method="get" action="/courses" class="catalog-search" data-island="auto-submit">
         <SearchBox t={t} filters={filters} />
         <div class="layout-sidebar">

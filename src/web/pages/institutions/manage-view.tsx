@@ -13,6 +13,7 @@ import type { MessageKey, T } from '../../messages/index.ts';
 import { Alert, CsrfField, ErrorSummary, SelectField, TextAreaField, TextField } from '../../views/forms.tsx';
 import { nameOf, roleLabel, statusLabel, type FieldErrors } from './shared.ts';
 import { canManageIssuerKeys, keysPath } from '../issuer-keys/access.ts';
+import { canDefinePrograms, newProgramPath } from '../programs/paths.ts';
 
 export const PROFILE_FIELDS = [
   'nameEn',
@@ -76,6 +77,12 @@ export function ManageView({ t, reply, state }: { t: T; reply: FastifyReply; sta
           <>
             {' · '}
             <a href={keysPath(institution.key)}>{t.t('institutions.manage.signingKeys')}</a>
+          </>
+        )}
+        {canDefinePrograms(state.actor, institution.id) && (
+          <>
+            {' · '}
+            <a href={newProgramPath(institution.key)}>{t.t('institutions.manage.newProgram')}</a>
           </>
         )}
       </p>
