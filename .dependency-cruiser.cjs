@@ -117,7 +117,8 @@ module.exports = {
     },
     {
       name: 'credentials-is-an-outcome',
-      comment: 'credentials read the learner core and courses; nothing in the learner core reads credentials (ADR 0024).',
+      comment:
+        'credentials read the learner core and courses; nothing in the learner core reads credentials (ADR 0024).',
       severity: 'error',
       from: { path: '^src/modules/credentials/' },
       to: {
