@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCredential } from '../../../modules/credentials/index.ts';
-import { checkAccessibility, hasChromium, launchBrowser } from '../../../../test/e2e/support/browser.ts';
+import { hasChromium, launchBrowser } from '../../../../test/e2e/support/browser.ts';
+import { expectNoAxeViolations, openInjectedContext } from '../../../../test/support/injected-browser.ts';
 import { getCsrf } from '../../../../test/support/app.ts';
 import { createCredentialPagesWorld, type CredentialPagesWorld, type Role } from './test-world.ts';
 
@@ -28,46 +29,14 @@ afterAll(async () => {
 });
 
 const LOCALES = ['en', 'ar'] as const;
-const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie']);
 
 /** A browser context whose every request to the app is answered by app.inject, as `role`. */
 function openAs(role: Role, locale: string): Promise<BrowserContext> {
   return openWithCookies(role === 'anonymous' ? '' : world.visitors[role].cookies, locale);
 }
 
-async function openWithCookies(cookies: string, locale: string): Promise<BrowserContext> {
-  const base = world.ctx.config.baseUrl;
-  const context = await browser.newContext({ baseURL: base, locale, extraHTTPHeaders: { 'accept-language': locale } });
-  await context.route('**/*', async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (url.origin !== base) return route.abort();
-    const headers: Record<string, string> = { ...request.headers() };
-    delete headers['accept-encoding'];
-    if (cookies) headers.cookie = cookies;
-    const response = await world.ctx.app.inject({
-      method: request.method() as 'GET' | 'POST',
-      url: `${url.pathname}${url.search}`,
-      headers,
-      payload: request.postDataBuffer() ?? undefined,
-    });
-    const answered = Object.entries(response.headers).filter(([name]) => !DROPPED_HEADERS.has(name));
-    await route.fulfill({
-      status: response.statusCode,
-      headers: Object.fromEntries(answered.map(([name, value]) => [name, String(value)])),
-      body: response.rawPayload,
-    });
-  });
-  return context;
-}
-
-async function expectNoViolations(page: Page, locale: string) {
-  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-  const report = await checkAccessibility(page);
-  expect(
-    report.violations.map((violation) => violation.id),
-    report.summary,
-  ).toEqual([]);
+function openWithCookies(cookies: string, locale: string): Promise<BrowserContext> {
+  return openInjectedContext(browser, { app: world.ctx.app, baseUrl: world.ctx.config.baseUrl, cookies, locale });
 }
 
 async function audit(role: Role, locale: string, path: string, status = 200) {
@@ -76,7 +45,7 @@ async function audit(role: Role, locale: string, path: string, status = 200) {
     const page = await context.newPage();
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(status);
-    await expectNoViolations(page, locale);
+    await expectNoAxeViolations(page, locale);
   } finally {
     await context.close();
   }
@@ -103,7 +72,7 @@ describe.skipIf(!browserAvailable).each(LOCALES)('the credential pages in %s hav
       await page.getByRole('button', { name: locale === 'ar' ? 'اجعلها عامة' : 'Make public' }).click();
       await page.waitForURL(/notice=public/);
       await expect(page.locator('#credential-public-link').inputValue()).resolves.toContain(uuid);
-      await expectNoViolations(page, locale);
+      await expectNoAxeViolations(page, locale);
     } finally {
       await context.close();
     }
@@ -120,7 +89,7 @@ describe.skipIf(!browserAvailable).each(LOCALES)('the credential pages in %s hav
       await page.locator('#verify-credential').press('Tab');
       await Promise.all([page.waitForURL('**/verify'), page.locator('form[action="/verify"] button').first().click()]);
       await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
-      await expectNoViolations(page, locale);
+      await expectNoAxeViolations(page, locale);
     } finally {
       await context.close();
     }

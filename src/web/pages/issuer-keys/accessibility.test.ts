@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, hasChromium, launchBrowser } from '../../../../test/e2e/support/browser.ts';
+import { hasChromium, launchBrowser } from '../../../../test/e2e/support/browser.ts';
+import { expectNoAxeViolations, openInjectedContext } from '../../../../test/support/injected-browser.ts';
 import { createIssuerKeysWorld, type IssuerKeysWorld } from './test-world.ts';
 
 /*
@@ -28,41 +29,11 @@ afterAll(async () => {
 });
 
 const LOCALES = ['en', 'ar'] as const;
-const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie']);
 
 /** A browser context whose every request to the app is answered by app.inject, as the admin. */
-async function openAsAdmin(locale: string): Promise<BrowserContext> {
-  const base = world.ctx.config.baseUrl;
-  const context = await browser.newContext({ baseURL: base, locale, extraHTTPHeaders: { 'accept-language': locale } });
-  await context.route('**/*', async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    if (url.origin !== base) return route.abort();
-    const headers: Record<string, string> = { ...request.headers(), cookie: world.visitors.admin.cookies };
-    delete headers['accept-encoding'];
-    const response = await world.ctx.app.inject({
-      method: request.method() as 'GET' | 'POST',
-      url: `${url.pathname}${url.search}`,
-      headers,
-      payload: request.postDataBuffer() ?? undefined,
-    });
-    const answered = Object.entries(response.headers).filter(([name]) => !DROPPED_HEADERS.has(name));
-    await route.fulfill({
-      status: response.statusCode,
-      headers: Object.fromEntries(answered.map(([name, value]) => [name, String(value)])),
-      body: response.rawPayload,
-    });
-  });
-  return context;
-}
-
-async function expectNoViolations(page: Page, locale: string) {
-  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-  const report = await checkAccessibility(page);
-  expect(
-    report.violations.map((violation) => violation.id),
-    report.summary,
-  ).toEqual([]);
+function openAsAdmin(locale: string): Promise<BrowserContext> {
+  const cookies = world.visitors.admin.cookies;
+  return openInjectedContext(browser, { app: world.ctx.app, baseUrl: world.ctx.config.baseUrl, cookies, locale });
 }
 
 describe.skipIf(!browserAvailable).each(LOCALES)('the signing keys page in %s has no axe violations', (locale) => {
@@ -71,7 +42,7 @@ describe.skipIf(!browserAvailable).each(LOCALES)('the signing keys page in %s ha
     try {
       const page = await context.newPage();
       expect((await page.goto('/institutions/epsilon/keys'))?.status()).toBe(200);
-      await expectNoViolations(page, locale);
+      await expectNoAxeViolations(page, locale);
     } finally {
       await context.close();
     }
@@ -84,7 +55,7 @@ describe.skipIf(!browserAvailable).each(LOCALES)('the signing keys page in %s ha
       expect((await page.goto('/institutions/delta/keys'))?.status()).toBe(200);
       for (const summary of await page.locator('summary').all()) await summary.click();
       await expect(page.locator('details[open]').count()).resolves.toBeGreaterThanOrEqual(4);
-      await expectNoViolations(page, locale);
+      await expectNoAxeViolations(page, locale);
     } finally {
       await context.close();
     }
@@ -104,7 +75,7 @@ describe.skipIf(!browserAvailable).each(LOCALES)('the signing keys page in %s ha
       expect(response.status()).toBe(400);
       await page.waitForLoadState();
       await expect(page.locator('#compromise-reason-3[aria-invalid="true"]').count()).resolves.toBe(1);
-      await expectNoViolations(page, locale);
+      await expectNoAxeViolations(page, locale);
     } finally {
       await context.close();
     }
