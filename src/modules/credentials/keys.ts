@@ -76,13 +76,19 @@ export function importPublicJwk(jwk: unknown): KeyObject {
   return importPublicKeyBytes(bytes);
 }
 
+/** PKCS#8 wrapping of a 32-byte Ed25519 seed (RFC 8410): the fixed prefix, then the seed. */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
 export function importPrivateJwk(jwk: unknown): Ed25519KeyPair {
   if (!isRecord(jwk) || typeof jwk.d !== 'string') throw new KeyFormatError('Not a private JWK.');
   const { d, ...publicPart } = jwk;
   const publicKey = importPublicJwk(publicPart);
+  const seed = decodeBase64url(d);
+  if (!seed || seed.length !== 32) throw new KeyFormatError('The private JWK could not be read.');
+  // From the seed alone, so the comparison below decides, whatever Node checks on import.
   let privateKey: KeyObject;
   try {
-    privateKey = createPrivateKey({ key: { ...publicPart, d } as JsonWebKey, format: 'jwk' });
+    privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
   } catch {
     throw new KeyFormatError('The private JWK could not be read.');
   }
