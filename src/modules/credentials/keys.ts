@@ -2,15 +2,7 @@
  * Ed25519 signing keys (node:crypto) and their public forms: JWK and Multikey
  * (`publicKeyMultibase`, multicodec 0xed01 then base58btc, so always `z6Mk…`).
  */
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-  type JsonWebKey,
-  type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { KeyEncryption } from './key-encryption.ts';
 import {
   concatBytes,
