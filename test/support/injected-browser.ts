@@ -51,3 +51,21 @@ export async function expectNoAxeViolations(page: Page, locale: string): Promise
     report.summary,
   ).toEqual([]);
 }
+
+/** Opens `path` in a fresh injected context, expects `status`, and expects no axe violation. */
+export async function auditInjectedPage(
+  browser: Browser,
+  options: InjectedContextOptions,
+  path: string,
+  status = 200,
+): Promise<void> {
+  const context = await openInjectedContext(browser, options);
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(status);
+    await expectNoAxeViolations(page, options.locale);
+  } finally {
+    await context.close();
+  }
+}

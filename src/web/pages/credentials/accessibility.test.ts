@@ -2,7 +2,11 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCredential } from '../../../modules/credentials/index.ts';
 import { hasChromium, launchBrowser } from '../../../../test/e2e/support/browser.ts';
-import { expectNoAxeViolations, openInjectedContext } from '../../../../test/support/injected-browser.ts';
+import {
+  auditInjectedPage,
+  expectNoAxeViolations,
+  openInjectedContext,
+} from '../../../../test/support/injected-browser.ts';
 import { getCsrf } from '../../../../test/support/app.ts';
 import { createCredentialPagesWorld, type CredentialPagesWorld, type Role } from './test-world.ts';
 
@@ -39,16 +43,14 @@ function openWithCookies(cookies: string, locale: string): Promise<BrowserContex
   return openInjectedContext(browser, { app: world.ctx.app, baseUrl: world.ctx.config.baseUrl, cookies, locale });
 }
 
-async function audit(role: Role, locale: string, path: string, status = 200) {
-  const context = await openAs(role, locale);
-  try {
-    const page = await context.newPage();
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(status);
-    await expectNoAxeViolations(page, locale);
-  } finally {
-    await context.close();
-  }
+function audit(role: Role, locale: string, path: string, status = 200): Promise<void> {
+  const cookies = role === 'anonymous' ? '' : world.visitors[role].cookies;
+  return auditInjectedPage(
+    browser,
+    { app: world.ctx.app, baseUrl: world.ctx.config.baseUrl, cookies, locale },
+    path,
+    status,
+  );
 }
 
 describe.skipIf(!browserAvailable).each(LOCALES)('the credential pages in %s have no axe violations', (locale) => {
