@@ -127,6 +127,20 @@ module.exports = {
       },
     },
     {
+      name: 'discussions-beside-the-learner-core',
+      comment:
+        'forums read who is in a run (enrollment) and what the run teaches (courses); no learning module reads forums (ADR 0025).',
+      severity: 'error',
+      from: { path: '^src/modules/discussions/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|courses|enrollment|discussions)/' },
+    },
+    {
+      name: 'nothing-below-reads-discussions',
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: '^src/modules/discussions/' },
+      to: { path: '^src/modules/discussions/' },
+    },
+    {
       name: 'web-never-touches-the-database',
       comment: 'Routes and views call services; they never import the database layer or queries.',
       severity: 'error',

@@ -57,7 +57,8 @@ function sanitize(html: string, allowBlocks: boolean): string {
       td: ['style'],
       code: ['class'],
     },
-    allowedClasses: { code: ['language-*'] },
+    // A fence's info string is free text; only a plain language name may become a class.
+    allowedClasses: { code: [/^language-[A-Za-z0-9_+-]{1,40}$/] },
     allowedStyles: { th: { 'text-align': [/^(left|right|center)$/] }, td: { 'text-align': [/^(left|right|center)$/] } },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https'] },

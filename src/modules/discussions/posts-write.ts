@@ -1,0 +1,219 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ServiceContext } from '../../platform/access/index.ts';
+import type { Executor } from '../../platform/db/index.ts';
+import { DomainError, conflict, notFound } from '../../platform/errors/index.ts';
+import { getUserProfile } from '../identity/index.ts';
+import { canModerate, requireForumReader, requirePoster } from './access.ts';
+import { newReplySchema, newThreadSchema, parseForumInput, readId } from './inputs.ts';
+import type { ForumReader } from './model.ts';
+import { addFollower, notifyFollowers, notifyUser, readAutoFollow } from './notify.ts';
+import { checkPostingLimits } from './rate-limits.ts';
+import { dscPost, dscThread } from './schema.ts';
+import {
+  lockThread,
+  requireVisibleThread,
+  selectMyCircleId,
+  selectPost,
+  type PostRow,
+  type ThreadRow,
+} from './store.ts';
+import { requireTopic } from './topics.ts';
+
+type Poster = { country: string | null; language: string };
+
+/** The author's country and a default post language from their profile; checks the posting limits. */
+async function preparePoster(
+  ctx: ServiceContext,
+  reader: ForumReader,
+  body: string,
+  language: string | undefined,
+): Promise<Poster> {
+  const now = ctx.clock.now();
+  requirePoster(reader, now);
+  const profile = await getUserProfile(ctx.db, reader.actor.userId);
+  await checkPostingLimits(
+    ctx.db,
+    { userId: reader.actor.userId, role: reader.role, accountCreatedAt: profile?.createdAt ?? null },
+    body,
+    now,
+  );
+  return { country: profile?.country ?? null, language: language ?? profile?.locale ?? 'en' };
+}
+
+async function findRequested(
+  executor: Executor,
+  userId: string,
+  requestKey: string | undefined,
+): Promise<PostRow | null> {
+  if (!requestKey) return null;
+  const [row] = await executor
+    .select()
+    .from(dscPost)
+    .where(and(eq(dscPost.authorId, userId), eq(dscPost.requestKey, requestKey)));
+  return row ?? null;
+}
+
+/**
+ * Starts a thread in a topic of the run's forum, or in the reader's study circle. The author
+ * follows it unless they turned that off. A retry with the same `requestKey` returns the thread
+ * it created. Errors: unauthenticated, not_found (forum, circle), invalid 'forum.invalid'
+ * (and the topic's), forbidden 'forum.banned' / 'forum.muted', rate_limited, invalid 'forum.too_many_links'.
+ */
+export async function createThread(
+  ctx: ServiceContext,
+  courseKey: string,
+  runCode: string,
+  input: unknown,
+): Promise<{ threadId: number; created: boolean }> {
+  const reader = await requireForumReader(ctx, courseKey, runCode);
+  const data = parseForumInput(newThreadSchema, input, 'forum.invalid');
+  const userId = reader.actor.userId;
+  const repeated = await findRequested(ctx.db, userId, data.requestKey);
+  if (repeated) return { threadId: repeated.threadId, created: false };
+  await requireTopic(ctx.db, reader.run, data.topic);
+  if (data.circleId !== undefined && reader.role !== 'staff') {
+    if ((await selectMyCircleId(ctx.db, reader.run.id, userId)) !== data.circleId) throw notFound('circle');
+  }
+  const poster = await preparePoster(ctx, reader, data.body, data.language);
+  const now = ctx.clock.now();
+  const autoFollow = await readAutoFollow(ctx.db, userId);
+  return ctx.db
+    .transaction(async (tx) => {
+      const [thread] = await tx
+        .insert(dscThread)
+        .values({
+          runId: reader.run.id,
+          courseId: reader.course.id,
+          topic: data.topic,
+          circleId: data.circleId ?? null,
+          kind: data.kind,
+          title: data.title,
+          authorId: userId,
+          authorCountry: poster.country,
+          authorRole: reader.role,
+          language: poster.language,
+          lastActivityAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: dscThread.id });
+      const inserted = await tx
+        .insert(dscPost)
+        .values({
+          threadId: thread!.id,
+          runId: reader.run.id,
+          depth: 0,
+          authorId: userId,
+          body: data.body,
+          language: poster.language,
+          authorCountry: poster.country,
+          authorRole: reader.role,
+          requestKey: data.requestKey ?? null,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: dscPost.id });
+      if (inserted.length === 0) {
+        // A parallel retry won: undo this thread and answer with the one it made.
+        tx.rollback();
+      }
+      if (autoFollow) await addFollower(tx, thread!.id, userId, now);
+      return { threadId: thread!.id, created: true };
+    })
+    .catch(async (error: unknown) => {
+      const again = await findRequested(ctx.db, userId, data.requestKey);
+      if (again) return { threadId: again.threadId, created: false };
+      throw error;
+    });
+}
+
+/** Errors: conflict 'forum.thread_locked', 'forum.thread_closed'. */
+function requireOpenThread(reader: ForumReader, thread: ThreadRow): void {
+  if (thread.locked && reader.role !== 'staff') {
+    throw conflict('forum.thread_locked', 'This thread is locked: no one can post in it.');
+  }
+  if (thread.closed && !canModerate(reader)) {
+    throw conflict('forum.thread_closed', 'This thread is closed to new replies.');
+  }
+  if (thread.status !== 'visible' && !canModerate(reader)) {
+    throw conflict('forum.thread_hidden', 'This thread was hidden by a moderator: it takes no new replies.');
+  }
+}
+
+async function requireParent(
+  executor: Executor,
+  reader: ForumReader,
+  thread: ThreadRow,
+  parentId: number,
+): Promise<PostRow> {
+  const parent = await selectPost(executor, reader.run.id, parentId);
+  if (!parent || parent.threadId !== thread.id) throw notFound('post');
+  if (parent.depth !== 1) {
+    throw new DomainError('invalid', 'forum.comment_depth', 'Comments go under a reply, and only one level deep.');
+  }
+  if (parent.status !== 'visible' && !canModerate(reader)) throw notFound('post');
+  return parent;
+}
+
+/**
+ * Replies to a thread, or comments on one of its replies (`parentId`). Followers are notified
+ * in the same transaction, and so is the reply's author for a comment. A retry with the same
+ * `requestKey` returns the post it created. Errors: unauthenticated, not_found (forum, thread,
+ * post), invalid 'forum.invalid' / 'forum.comment_depth' / 'forum.too_many_links', conflict
+ * 'forum.thread_locked' / 'forum.thread_closed' / 'forum.thread_hidden', forbidden 'forum.banned'
+ * / 'forum.muted', rate_limited 'forum.rate_limited'.
+ */
+export async function createReply(
+  ctx: ServiceContext,
+  courseKey: string,
+  runCode: string,
+  threadIdInput: unknown,
+  input: unknown,
+): Promise<{ postId: number; threadId: number; created: boolean }> {
+  const reader = await requireForumReader(ctx, courseKey, runCode);
+  const thread = await requireVisibleThread(ctx.db, reader, readId(threadIdInput));
+  const data = parseForumInput(newReplySchema, input, 'forum.invalid');
+  const userId = reader.actor.userId;
+  const repeated = await findRequested(ctx.db, userId, data.requestKey);
+  if (repeated) return { postId: repeated.id, threadId: repeated.threadId, created: false };
+  requireOpenThread(reader, thread);
+  const parent = data.parentId === undefined ? null : await requireParent(ctx.db, reader, thread, data.parentId);
+  const poster = await preparePoster(ctx, reader, data.body, data.language);
+  const now = ctx.clock.now();
+  const autoFollow = await readAutoFollow(ctx.db, userId);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const current = await lockThread(tx, thread.id);
+      requireOpenThread(reader, current);
+      const [post] = await tx
+        .insert(dscPost)
+        .values({
+          threadId: thread.id,
+          runId: reader.run.id,
+          parentId: parent?.id ?? null,
+          depth: parent ? 2 : 1,
+          authorId: userId,
+          body: data.body,
+          language: poster.language,
+          authorCountry: poster.country,
+          authorRole: reader.role,
+          requestKey: data.requestKey ?? null,
+          createdAt: now,
+        })
+        .returning({ id: dscPost.id });
+      await tx
+        .update(dscThread)
+        .set({ replyCount: sql`${dscThread.replyCount} + 1`, lastActivityAt: now, updatedAt: now })
+        .where(eq(dscThread.id, thread.id));
+      const target = { runId: reader.run.id, threadId: thread.id, postId: post!.id, actorId: userId, at: now };
+      await notifyFollowers(tx, { ...target, kind: 'reply' });
+      if (parent && parent.authorId !== userId) await notifyUser(tx, parent.authorId, { ...target, kind: 'comment' });
+      if (autoFollow) await addFollower(tx, thread.id, userId, now);
+      return { postId: post!.id, threadId: thread.id, created: true };
+    });
+  } catch (error) {
+    const again = await findRequested(ctx.db, userId, data.requestKey);
+    if (again) return { postId: again.id, threadId: again.threadId, created: false };
+    throw error;
+  }
+}
