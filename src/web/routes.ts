@@ -12,6 +12,9 @@ import { credentialPageRoutes } from './pages/credentials/index.ts';
 import { programPageRoutes } from './pages/programs/index.ts';
 import { issuerKeyPageRoutes } from './pages/issuer-keys/index.ts';
 import { quizPageRoutes } from './pages/quiz/index.ts';
+import { forumPageRoutes } from './pages/forum/index.ts';
+import { notificationPageRoutes } from './pages/notifications/index.ts';
+import { circlePageRoutes } from './pages/circles/index.ts';
 import { homeRoutes } from './pages/home.tsx';
 import { institutionPageRoutes } from './pages/institutions/index.ts';
 import { studioPackageRoutes } from './pages/studio-packages/index.ts';
@@ -46,6 +49,9 @@ export const ROUTE_GROUPS: Array<(app: FastifyInstance) => Promise<void>> = [
   credentialPageRoutes,
   programPageRoutes,
   issuerKeyPageRoutes,
+  forumPageRoutes,
+  circlePageRoutes,
+  notificationPageRoutes,
   devPageRoutes,
   apiRoutes,
 ];

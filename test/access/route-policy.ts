@@ -20,6 +20,10 @@ import { CREDENTIAL_PAGE_POLICIES } from './policies-credentials.ts';
 import { CREDENTIAL_API_POLICIES } from './policies-credentials-api.ts';
 import { PROGRAM_PAGE_POLICIES } from './policies-programs.ts';
 import { ISSUER_KEY_POLICIES } from './policies-issuer-keys.ts';
+import { FORUM_POLICIES } from './policies-forum.ts';
+import { FORUM_API_POLICIES } from './policies-forum-api.ts';
+import { NOTIFICATIONS_POLICIES } from './policies-notifications.ts';
+import { CIRCLES_POLICIES } from './policies-circles.ts';
 import { COURSE_API_POLICIES } from './policies-courses-api.ts';
 import { PACKAGE_POLICIES } from './policies-packages.ts';
 import { STUDIO_CONTENT_POLICIES } from './policies-studio-content.ts';
@@ -62,6 +66,10 @@ export const ROUTE_POLICIES: RoutePolicy[] = [
   ...CREDENTIAL_API_POLICIES,
   ...PROGRAM_PAGE_POLICIES,
   ...ISSUER_KEY_POLICIES,
+  ...FORUM_POLICIES,
+  ...FORUM_API_POLICIES,
+  ...NOTIFICATIONS_POLICIES,
+  ...CIRCLES_POLICIES,
   { method: 'GET', url: '/', sample: '/', audience: 'public', roleTable: APP },
   { method: 'GET', url: '/media/:uuid', sample: `/media/${NIL}`, audience: 'public', roleTable: MEDIA },
   { method: 'GET', url: '/media/:uuid/:filename', sample: `/media/${NIL}/x.pdf`, audience: 'public', roleTable: MEDIA },

@@ -6,6 +6,7 @@ import { institutionRoutes } from './institutions.ts';
 import { learningApiRoutes } from './learning/index.ts';
 import { credentialApiRoutes } from './credentials/index.ts';
 import { packageApiRoutes } from './packages/index.ts';
+import { discussionApiRoutes } from './discussions/index.ts';
 import { meRoutes } from './me.ts';
 import { readOpenApiDocument, registerOpenApi } from './openapi.ts';
 
@@ -23,5 +24,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   await app.register(packageApiRoutes);
   await app.register(learningApiRoutes);
   await app.register(credentialApiRoutes);
+  await app.register(discussionApiRoutes);
   await app.register(docsRoutes);
 }

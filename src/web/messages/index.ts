@@ -21,6 +21,9 @@ import { learningDataMessages } from './learning-data.ts';
 import { credentialMessages } from './credentials.ts';
 import { programMessages } from './programs.ts';
 import { issuerKeyMessages } from './issuer-keys.ts';
+import { forumMessages } from './forum.ts';
+import { notificationMessages } from './notifications.ts';
+import { circleMessages } from './circles.ts';
 import { studioContentMessages } from './studio-content.ts';
 import { studioMessages } from './studio.ts';
 
@@ -44,6 +47,9 @@ const AREAS = [
   credentialMessages,
   programMessages,
   issuerKeyMessages,
+  forumMessages,
+  notificationMessages,
+  circleMessages,
 ];
 
 export type MessageKey =
@@ -64,7 +70,10 @@ export type MessageKey =
   | keyof typeof learningDataMessages.en
   | keyof typeof credentialMessages.en
   | keyof typeof programMessages.en
-  | keyof typeof issuerKeyMessages.en;
+  | keyof typeof issuerKeyMessages.en
+  | keyof typeof forumMessages.en
+  | keyof typeof notificationMessages.en
+  | keyof typeof circleMessages.en;
 export type T = Translator<MessageKey>;
 
 function mergeLocale(locale: Locale): Record<MessageKey, string> {
