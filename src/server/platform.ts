@@ -8,6 +8,7 @@ import { createStorageFromConfig, type ObjectStorage } from '../platform/storage
 import { startCatalogIndexing } from '../modules/catalog/index.ts';
 import { configureCredentials, loadRemoteDidWebDocument } from '../modules/credentials/index.ts';
 import { configureLearningRecords } from '../modules/records/index.ts';
+import { configureForumLimits } from '../modules/discussions/index.ts';
 import { createAuth } from '../modules/identity/index.ts';
 import type { Platform } from '../web/context.ts';
 import { composeAccountMail } from '../web/mail-templates.ts';
@@ -51,6 +52,8 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
   startCatalogIndexing();
   configureHotPathCaches({ ttlMs: config.hotCacheTtlMs });
   configureLearningRecords({ homePage: config.baseUrl });
+  // ORBIS_RATE_LIMIT=false turns posting limits off with the others (tests, write benchmarks).
+  configureForumLimits({ enabled: config.rateLimit });
   configureCredentials({
     baseUrl: config.baseUrl,
     keyEncryptionSecret: config.keyEncryptionSecret,

@@ -1,0 +1,58 @@
+import { createLearnWorld, type LearnRole } from '../learn/test-world.ts';
+
+/** Everyone whose place decides what a run's forum answers, plus a second learner of the run. */
+export const FORUM_ROLES = [
+  'anonymous',
+  'stranger',
+  'otherRun',
+  'author',
+  'assistant',
+  'ownerAdmin',
+  'lead',
+  'learner',
+  'classmate',
+] as const;
+export type ForumRole = (typeof FORUM_ROLES)[number];
+
+/** Who may read and post in the self-paced run's forum: its learners and the staff who see learners. */
+export const FORUM_READERS: readonly ForumRole[] = ['assistant', 'ownerAdmin', 'lead', 'learner', 'classmate'];
+
+/**
+ * The learn world (a published course, runs SP, LATER and ENDED; see createLearnWorld) with a
+ * second learner of the self-paced run. `learner` and `classmate` are enrolled in SP; `otherRun`
+ * only in the run that has not started; `stranger` in none; `author` writes content but does not
+ * see learners, so the forum is closed to them; `assistant` is a teaching assistant of the team.
+ * Posting limits are off (the test config), so tests post as fast as they like.
+ */
+export async function createForumWorld() {
+  const base = await createLearnWorld();
+  const classmate = await base.newLearner();
+  const sessions = { ...base.sessions, classmate };
+  const key = base.world.key;
+
+  const paths = {
+    forum: (code = 'SP') => `/learn/${key}/${code}/forum`,
+    newThread: (code = 'SP') => `/learn/${key}/${code}/forum/new`,
+    thread: (threadId: number, code = 'SP') => `/learn/${key}/${code}/forum/threads/${threadId}`,
+    circles: (code = 'SP') => `/learn/${key}/${code}/circles`,
+    apiForum: (code = 'SP') => `/api/v1/courses/${key}/runs/${code}/forum`,
+    apiThreads: (code = 'SP') => `/api/v1/courses/${key}/runs/${code}/forum/threads`,
+    apiThread: (threadId: number, code = 'SP') => `/api/v1/courses/${key}/runs/${code}/forum/threads/${threadId}`,
+    apiPost: (postId: number, code = 'SP') => `/api/v1/courses/${key}/runs/${code}/forum/posts/${postId}`,
+    notifications: () => '/account/notifications',
+  };
+
+  const as = (who: ForumRole) => sessions[who as LearnRole | 'classmate'];
+
+  return {
+    ...base,
+    sessions,
+    key,
+    paths,
+    get: (who: ForumRole, url: string, headers: Record<string, string> = {}) => base.get(as(who), url, headers),
+    post: (who: ForumRole, url: string, form: Record<string, string> = {}) => base.post(as(who), url, form),
+    api: (who: ForumRole, method: 'GET' | 'POST', url: string, body?: unknown) => base.api(as(who), method, url, body),
+  };
+}
+
+export type ForumWorld = Awaited<ReturnType<typeof createForumWorld>>;
