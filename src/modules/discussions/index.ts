@@ -4,6 +4,7 @@ export type * from './model.ts';
 export { MAX_BODY_LENGTH, MAX_TITLE_LENGTH, type NewFlag, type NewReply, type NewThread } from './inputs.ts';
 export { requireForumReader } from './access.ts';
 export { listForumTopics } from './topics.ts';
+export { getForumOverview, type ForumOverview } from './overview.ts';
 export {
   REPLIES_PAGE_SIZE,
   THREADS_PAGE_SIZE,
