@@ -10,13 +10,21 @@ import { checkAccessibility } from '../e2e/support/browser.ts';
 
 const DROPPED_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie']);
 
-export type InjectedContextOptions = { app: FastifyInstance; baseUrl: string; cookies: string; locale: string };
+export type InjectedContextOptions = {
+  app: FastifyInstance;
+  baseUrl: string;
+  cookies: string;
+  locale: string;
+  /** Ignore the pages' Content-Security-Policy, to test what stands behind it on its own. */
+  bypassCSP?: boolean;
+};
 
 export async function openInjectedContext(browser: Browser, options: InjectedContextOptions): Promise<BrowserContext> {
   const { app, baseUrl, cookies, locale } = options;
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale,
+    bypassCSP: options.bypassCSP ?? false,
     extraHTTPHeaders: { 'accept-language': locale },
   });
   await context.route('**/*', async (route) => {
