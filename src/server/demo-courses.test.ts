@@ -154,6 +154,14 @@ describe('demo courses', () => {
     expect(run).toMatchObject({ code: 'self-paced', pacing: 'self_paced', startsAt: null });
   });
 
+  it('places a discussion with a fixed key in Circular Design, so its forum topic is block:discuss-materials', () => {
+    const tree = trees.get('circular-design')!;
+    const unit = tree.sections[1]!.units.find((candidate) => candidate.title === 'Longevity and disassembly')!;
+    const discussion = unit.blocks.find((block) => block.key === 'discuss-materials');
+    expect(discussion?.block).toMatchObject({ type: 'discussion', title: 'Discuss: materials where you live' });
+    expect(discussion?.block.type === 'discussion' && discussion.block.prompt).toContain('reused or repaired');
+  });
+
   it('has the demo learner part way through Circular Design, with a practice attempt marked', async () => {
     const ctx = await contextForDemoAccount(platform.db, platform.clock, 'learner@demo.orbis.test');
     const [entry] = await listMyEnrollments(ctx);

@@ -142,6 +142,29 @@ describe('structural edits', () => {
     expect(tree[0]!.units.map((u) => u.blocks)).toEqual([[], ['y', 'x2']]);
   });
 
+  it('keeps a discussion block’s prompt, empty by default and at most 5000 characters', async () => {
+    const cast = await buildCast();
+    const { ctx } = cast.author;
+    const key = cast.course.key;
+    const section = await addSection(ctx, key, { title: 'S' });
+    const unit = await addUnit(ctx, key, section.key, { title: 'u' });
+    const block = await addBlock(ctx, key, unit.key, { type: 'discussion', title: 'Talk about it' });
+    expect(block.block).toEqual({ type: 'discussion', title: 'Talk about it', prompt: '' });
+    const updated = await updateBlock(ctx, key, block.key, {
+      type: 'discussion',
+      title: 'Talk about it',
+      prompt: 'What do *you* think?',
+    });
+    expect(updated).toMatchObject({ versionNum: 2, block: { prompt: 'What do *you* think?' } });
+    await expect(
+      updateBlock(ctx, key, block.key, { type: 'discussion', title: 'x', prompt: 'p'.repeat(5001) }),
+    ).rejects.toMatchObject({
+      code: 'block.invalid',
+      details: { fields: [{ field: 'prompt', message: 'must be at most 5000 characters' }] },
+    });
+    await expect(updateBlock(ctx, key, block.key, text('x'))).rejects.toMatchObject({ code: 'block.type_changed' });
+  });
+
   it('deletes blocks, units and sections with everything under them', async () => {
     const cast = await buildCast();
     const { ctx } = cast.author;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { languageTagSchema } from './model-metadata.ts';
 
-export const BLOCK_TYPES = ['text', 'video', 'file', 'quiz', 'link'] as const;
+export const BLOCK_TYPES = ['text', 'video', 'file', 'quiz', 'link', 'discussion'] as const;
 export const QUESTION_KINDS = ['single_choice', 'multiple_choice', 'numeric', 'short_text'] as const;
 export const REVEAL_POLICIES = ['immediately', 'after_due', 'never'] as const;
 export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
@@ -49,6 +49,13 @@ export const linkBlockSchema = z.strictObject({
   title,
   url: httpUrl,
   description: markdown(5000).default(''),
+});
+
+/** A place in a unit where learners talk about it; the threads live in the run's forum under this block's key. */
+export const discussionBlockSchema = z.strictObject({
+  type: z.literal('discussion'),
+  title,
+  prompt: markdown(5000).default(''),
 });
 
 const choiceSchema = z.strictObject({
@@ -133,6 +140,7 @@ export const blockSchema = z.discriminatedUnion('type', [
   fileBlockSchema,
   quizBlockSchema,
   linkBlockSchema,
+  discussionBlockSchema,
 ]);
 
 export type Block = z.infer<typeof blockSchema>;
@@ -141,6 +149,7 @@ export type TextBlock = z.infer<typeof textBlockSchema>;
 export type VideoBlock = z.infer<typeof videoBlockSchema>;
 export type FileBlock = z.infer<typeof fileBlockSchema>;
 export type LinkBlock = z.infer<typeof linkBlockSchema>;
+export type DiscussionBlock = z.infer<typeof discussionBlockSchema>;
 export type QuizBlock = z.infer<typeof quizBlockSchema>;
 export type Question = z.infer<typeof questionSchema>;
 

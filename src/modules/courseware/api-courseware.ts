@@ -4,6 +4,7 @@ export { summarizeProgress, type ProgressSummary } from './progress.ts';
 export { checkRunAddress, describeRunPhase, type CoursewareReader, type RunPhase } from './access.ts';
 export type {
   LearnerBlock,
+  LearnerDiscussionBlock,
   LearnerFileBlock,
   LearnerLinkBlock,
   LearnerQuizBlock,

@@ -20,6 +20,8 @@ type LearnerBlockBase = {
 
 export type LearnerTextBlock = LearnerBlockBase & { type: 'text'; body: string };
 export type LearnerLinkBlock = LearnerBlockBase & { type: 'link'; url: string; description: string };
+/** The forum threads themselves come from the discussions area, under the topic `block:<key>`. */
+export type LearnerDiscussionBlock = LearnerBlockBase & { type: 'discussion'; prompt: string };
 export type LearnerFileBlock = LearnerBlockBase & { type: 'file'; mediaId: string; description: string };
 export type LearnerVideoBlock = LearnerBlockBase &
   Pick<VideoBlock, 'type' | 'source' | 'captions' | 'posterMediaId' | 'downloadable' | 'durationSeconds'> & {
@@ -37,7 +39,12 @@ export type LearnerQuizBlock = LearnerBlockBase & {
 };
 
 export type LearnerBlock =
-  LearnerTextBlock | LearnerLinkBlock | LearnerFileBlock | LearnerVideoBlock | LearnerQuizBlock;
+  | LearnerTextBlock
+  | LearnerLinkBlock
+  | LearnerDiscussionBlock
+  | LearnerFileBlock
+  | LearnerVideoBlock
+  | LearnerQuizBlock;
 
 function copyVideo(
   block: VideoBlock,
@@ -78,6 +85,8 @@ export function presentLearnerBlock(
       return { ...base, type: 'text', body: block.body };
     case 'link':
       return { ...base, type: 'link', url: block.url, description: block.description };
+    case 'discussion':
+      return { ...base, type: 'discussion', prompt: block.prompt };
     case 'file':
       return { ...base, type: 'file', mediaId: block.mediaId, description: block.description };
     case 'video':

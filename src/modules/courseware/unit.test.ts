@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import type { DatabaseHandle } from '../../platform/db/index.ts';
+import { addBlock, addSection, addUnit, createRun, publishCourse } from '../courses/index.ts';
 import { listMyStatements } from '../records/index.ts';
 import { lrsStatement } from '../records/schema.ts';
 import {
@@ -70,6 +71,43 @@ describe('a learner opening a unit', () => {
     expect(quizUnit.blocks[0]?.completion).toBeNull();
     const { statements } = await listMyStatements(person.ctx, { verb: 'completed' });
     expect(statements).toHaveLength(3);
+  });
+
+  it('presents a discussion block with its prompt and completes it as viewed, like text', async () => {
+    // A release of its own with a run of its own: the shared runs keep serving the first release.
+    const { ctx } = world.cast.leadInstructor;
+    const section = await addSection(ctx, world.key, { title: 'Week 3' });
+    const unit = await addUnit(ctx, world.key, section.key, { title: 'Your turn' });
+    const block = await addBlock(ctx, world.key, unit.key, {
+      type: 'discussion',
+      title: 'Materials where you live',
+      prompt: 'Share **one** example.',
+    });
+    await publishCourse(ctx, world.key, { message: 'A discussion' });
+    const run = await createRun(ctx, world.key, { code: 'TALK', pacing: 'self_paced', language: 'en' });
+    const person = await world.helpers.buildLearner();
+    await world.enroll(person, run);
+    const view = await getUnit(person.ctx, world.key, 'TALK', unit.key);
+    expect(view.blocks).toEqual([
+      {
+        key: block.key,
+        uuid: block.uuid,
+        entityId: block.entityId,
+        versionId: expect.any(Number),
+        type: 'discussion',
+        title: 'Materials where you live',
+        prompt: 'Share **one** example.',
+        completion: { kind: 'viewed', completedAt: expect.any(Date) },
+      },
+    ]);
+    const { statements } = await listMyStatements(person.ctx, { verb: 'completed' });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({
+      object: {
+        id: expect.stringContaining(`/xapi/activities/discussion/${block.uuid}`),
+        definition: { type: 'http://adlnet.gov/expapi/activities/lesson' },
+      },
+    });
   });
 
   it('moves the position and records "experienced" only when arriving from another unit', async () => {

@@ -19,8 +19,11 @@ import { summarizeWatched, type WatchedSummary } from './ranges.ts';
 import { buildAction, unitActivity } from './statements.ts';
 import { selectUnitState } from './unit-state.ts';
 
-/** Blocks that are complete once their unit has been opened: there is nothing more to do with them. */
-const COMPLETED_ON_VIEW = new Set(['text', 'link', 'file']);
+/**
+ * Blocks that are complete once their unit has been opened: there is nothing more to do with
+ * them. Taking part in a discussion is never required, so reading its prompt is enough.
+ */
+const COMPLETED_ON_VIEW = new Set(['text', 'link', 'file', 'discussion']);
 
 export type UnitNeighbour = { key: string; title: string };
 

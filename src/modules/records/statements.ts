@@ -38,6 +38,8 @@ export const ACTIVITY_TYPES = {
   video: 'media',
   file: 'file',
   link: 'link',
+  // ADL names no discussion type; the block itself is a prompt to read, like a lesson's text.
+  discussion: 'lesson',
   quiz: 'assessment',
   question: 'question',
 } as const;

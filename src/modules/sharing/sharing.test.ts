@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../../test/support/database.ts';
 import type { DatabaseHandle } from '../../platform/db/index.ts';
 import type { ObjectStorage } from '../../platform/storage/index.ts';
 import {
+  BLOCK_TYPES,
   addBlock,
   getDraftTree,
   listMedia,
@@ -108,6 +109,16 @@ describe('importCoursePackage', () => {
     );
     const ids = new Set(copy.manifest.media.map((entry) => entry.uuid));
     original.manifest.media.forEach((entry) => expect(ids.has(entry.uuid)).toBe(false));
+    const contents = (manifest: typeof original.manifest) =>
+      manifest.sections.flatMap((section) =>
+        section.units.flatMap((unit) => unit.blocks.map((block) => block.content)),
+      );
+    expect(new Set(contents(original.manifest).map((content) => content.type))).toEqual(new Set(BLOCK_TYPES));
+    expect(contents(copy.manifest).find((content) => content.type === 'discussion')).toEqual({
+      type: 'discussion',
+      title: 'Data where you live',
+      prompt: 'Which **open data** does your city publish?',
+    });
   });
 
   it('replaces a draft: keeps entities by key, creates the new ones and deletes what the package lacks', async () => {

@@ -92,6 +92,11 @@ export async function fillCourse(ctx: ServiceContext, storage: ObjectStorage, co
   const practice = await addUnit(ctx, courseKey, week2.key, { title: 'Practice' });
   await addBlock(ctx, courseKey, practice.key, { type: 'link', title: 'Data portal', url: 'https://data.example.org' });
   await addBlock(ctx, courseKey, practice.key, {
+    type: 'discussion',
+    title: 'Data where you live',
+    prompt: 'Which **open data** does your city publish?',
+  });
+  await addBlock(ctx, courseKey, practice.key, {
     type: 'quiz',
     title: 'Check yourself',
     mode: 'graded',

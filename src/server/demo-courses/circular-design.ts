@@ -102,6 +102,18 @@ export const CIRCULAR_DESIGN_COURSE: DemoCourse = {
               url: 'https://eur-lex.europa.eu/eli/reg/2024/1781/oj',
               description: 'The full legal text on EUR-Lex, in every official EU language.',
             },
+            {
+              key: 'discuss-materials',
+              type: 'discussion',
+              title: 'Discuss: materials where you live',
+              prompt: [
+                'Which materials and products are **reused or repaired** where you live?',
+                '',
+                'Tell the others about your city or country: a repair café, a deposit scheme for bottles, a market for second-hand furniture, a tailor who mends clothes, or a rule that makes repair easier. Who runs it, and what keeps it going — or what holds it back?',
+                '',
+                'Then read what learners elsewhere wrote, and reply to one idea that could work where you live.',
+              ].join('\n'),
+            },
           ],
         },
         {

@@ -70,8 +70,9 @@ async function seedCourse(deps: DemoCourseDeps, demo: DemoCourse): Promise<void>
     const createdSection = await addSection(ctx, demo.key, { title: section.title });
     for (const unit of section.units) {
       const createdUnit = await addUnit(ctx, demo.key, createdSection.key, { title: unit.title });
-      for (const block of unit.blocks) {
-        await addBlock(ctx, demo.key, createdUnit.key, await toBlockInput(deps, ctx, demo.key, block));
+      for (const { key, ...block } of unit.blocks) {
+        const input = await toBlockInput(deps, ctx, demo.key, block);
+        await addBlock(ctx, demo.key, createdUnit.key, input, undefined, key);
       }
     }
   }

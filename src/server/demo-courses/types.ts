@@ -13,7 +13,11 @@ export type DemoVideoBlock = {
   durationSeconds: number;
 };
 
-export type DemoBlock = BlockInput | DemoVideoBlock;
+/**
+ * A block as an author adds it. Most keys are generated; a block that other demo data or the
+ * docs point at (a discussion's forum topic is `block:<key>`) is given a fixed one.
+ */
+export type DemoBlock = (BlockInput | DemoVideoBlock) & { key?: string };
 
 export type DemoUnit = { title: string; blocks: readonly DemoBlock[] };
 export type DemoSection = { title: string; units: readonly DemoUnit[] };

@@ -49,7 +49,9 @@ export const blockPositionQuerySchema = z.strictObject({
     .describe('Where to put the block in the unit, from 0; last when left out.'),
 });
 
-export const blockBodySchema = blockSchema.describe('A block: text, video, file, quiz or link, told apart by `type`.');
+export const blockBodySchema = blockSchema.describe(
+  'A block: text, video, file, quiz, link or discussion, told apart by `type`.',
+);
 export const publishBodySchema = z.strictObject({
   message: multilineText(2000).optional().describe('What changed, for the release history.'),
 });

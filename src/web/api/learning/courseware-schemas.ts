@@ -75,6 +75,12 @@ export const learnerBlockSchema = z
   .discriminatedUnion('type', [
     z.object({ ...blockBase, type: z.literal('text'), body: z.string().describe('Markdown.') }),
     z.object({ ...blockBase, type: z.literal('link'), url: z.string(), description: z.string() }),
+    z.object({
+      ...blockBase,
+      type: z.literal('discussion'),
+      prompt: z.string().describe('Markdown.'),
+      topic: z.string().describe('The forum topic that holds the block’s threads: `block:` and the block’s key.'),
+    }),
     z.object({ ...blockBase, type: z.literal('file'), fileUrl: z.string(), description: z.string() }),
     z.object({
       ...blockBase,
@@ -195,6 +201,8 @@ export function presentLearnerBlock(block: LearnerBlock): z.input<typeof learner
       return { ...base, type: 'text', body: block.body };
     case 'link':
       return { ...base, type: 'link', url: block.url, description: block.description };
+    case 'discussion':
+      return { ...base, type: 'discussion', prompt: block.prompt, topic: `block:${block.key}` };
     case 'file':
       return { ...base, type: 'file', fileUrl: defaultMediaUrl(block.mediaId), description: block.description };
     case 'video':

@@ -49,6 +49,11 @@ export function quizPath(courseKey: string, runCode: string, blockKey: string): 
   return runPath(courseKey, runCode, `/quizzes/${segment(blockKey)}`);
 }
 
+/** A discussion block's topic in the run's forum, served by the forum area; `rest` '/new' starts a thread. */
+export function forumTopicPath(courseKey: string, runCode: string, blockKey: string, rest = ''): string {
+  return runPath(courseKey, runCode, `/forum${rest}?topic=block:${segment(blockKey)}`);
+}
+
 /** Where the player island reports watched ranges (JSON API, reportBlockProgress). */
 export function progressApiPath(courseKey: string, runCode: string, blockKey: string): string {
   return `/api/v1/courses/${segment(courseKey)}/runs/${segment(runCode)}/blocks/${segment(blockKey)}/progress`;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSection, addUnit, createRun, getDraftTree } from '../../../modules/courses/index.ts';
 import { createLearnWorld, type LearnWorld } from './test-world.ts';
 
 let http: LearnWorld;
@@ -79,6 +80,62 @@ describe('quizzes in a unit', () => {
     expect(html).toContain(`href="/learn/${http.world.key}/SP/quizzes/${http.world.blocks.quiz.key}"`);
     expect(html).not.toContain('Mark as complete');
     expect(html).not.toContain('Which gas?');
+  });
+});
+
+describe('a discussion block', () => {
+  it('is written and edited in the studio, published, and leads learners to its forum topic', async () => {
+    const { key } = http.world;
+    const { ctx } = http.world.cast.leadInstructor;
+    const section = await addSection(ctx, key, { title: 'Week 3' });
+    const unit = await addUnit(ctx, key, section.key, { title: 'Your turn' });
+    const created = await http.post('author', `/studio/courses/${key}/units/${unit.key}/blocks`, {
+      type: 'discussion',
+      title: 'Materials where you live',
+      prompt: 'What is *repaired* near you?',
+    });
+    expect(created.statusCode, created.body.slice(0, 300)).toBe(303);
+    const tree = await getDraftTree(http.world.cast.author.ctx, key);
+    const block = tree.sections.at(-1)!.units[0]!.blocks[0]!;
+    expect(block.block).toEqual({
+      type: 'discussion',
+      title: 'Materials where you live',
+      prompt: 'What is *repaired* near you?',
+    });
+    const edited = await http.post('author', `/studio/courses/${key}/blocks/${block.key}`, {
+      title: 'Materials where you live',
+      prompt: 'Which materials are **reused or repaired** where you live?',
+    });
+    expect(edited.statusCode, edited.body.slice(0, 300)).toBe(303);
+    const published = await http.post('lead', `/studio/courses/${key}/releases`, { message: 'A discussion' });
+    expect(published.headers.location).not.toContain('nothing-to-publish');
+    // The shared runs keep serving the first release; a new run serves the one just published.
+    const run = await createRun(ctx, key, { code: 'TALK', pacing: 'self_paced', language: 'en' });
+    const learner = await http.newLearner([run]);
+
+    const html = (await http.get(learner, http.paths.unit(unit.key, 'TALK'))).body;
+    expect(html).toContain('<h2 id="block-' + block.key + '">Materials where you live');
+    expect(html).toContain('Which materials are <strong>reused or repaired</strong> where you live?');
+    expect(html).toContain(
+      `<a class="button" href="/learn/${key}/TALK/forum?topic=block:${block.key}">See the discussion</a>`,
+    );
+    expect(html).toContain(
+      `<a class="button button-secondary" href="/learn/${key}/TALK/forum/new?topic=block:${block.key}">Start a thread</a>`,
+    );
+    expect(html).toContain('(completed)');
+    expect(html).not.toContain('Mark as complete');
+
+    const api = await http.api(learner, 'GET', `${http.paths.apiRun('TALK')}/units/${unit.key}`);
+    expect(api.statusCode).toBe(200);
+    expect(api.json().blocks).toEqual([
+      expect.objectContaining({
+        key: block.key,
+        type: 'discussion',
+        prompt: 'Which materials are **reused or repaired** where you live?',
+        topic: `block:${block.key}`,
+        completion: expect.objectContaining({ kind: 'viewed' }),
+      }),
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@ import type { T } from '../../messages/index.ts';
 import { LearnerBlockView } from '../../views/blocks/index.tsx';
 import { languageAttributes, type PickedText } from '../../views/course-card.tsx';
 import { Breadcrumbs, DataSaverToggle, RunNotice } from './parts.tsx';
-import { completePath, progressApiPath, quizPath, runPath, unitPath } from './shared.ts';
+import { completePath, forumTopicPath, progressApiPath, quizPath, runPath, unitPath } from './shared.ts';
 
 export type UnitPageData = {
   view: UnitView;
@@ -39,6 +39,10 @@ function BlockEntry({ t, data, block }: { t: T; data: UnitPageData; block: Learn
         markable ? { action: completePath(key, code, view.unit.key, block.key), csrfToken: data.csrfToken } : null
       }
       quiz={{ href: quizPath(key, code, block.key), status: data.quizStatuses.get(block.entityId) ?? null }}
+      discussion={{
+        threads: forumTopicPath(key, code, block.key),
+        newThread: forumTopicPath(key, code, block.key, '/new'),
+      }}
     />
   );
 }

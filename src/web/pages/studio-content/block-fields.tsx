@@ -22,6 +22,7 @@ export const BLOCK_FIELD_IDS: Record<string, string> = {
   body: 'block-body',
   url: 'block-url',
   description: 'block-description',
+  prompt: 'block-prompt',
   mediaId: 'block-media',
   source: 'block-source-url',
   captions: 'caption-language-0',
@@ -82,6 +83,22 @@ export function TypeFields(props: FieldsProps) {
             hint={t.t('studioContent.field.markdownHint')}
             value={value('description')}
             error={errors.description}
+          />
+        </>
+      );
+    case 'discussion':
+      return (
+        <>
+          {title}
+          <TextAreaField
+            t={t}
+            id="block-prompt"
+            name="prompt"
+            rows={6}
+            label={t.t('studioContent.field.prompt')}
+            hint={t.t('studioContent.field.promptHint')}
+            value={value('prompt')}
+            error={errors.prompt}
           />
         </>
       );

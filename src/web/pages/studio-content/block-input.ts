@@ -37,6 +37,8 @@ export function blockValuesOf(block: Block): BlockValues {
       return { type: 'text', fields: { ...common, body: block.body }, captions: [] };
     case 'link':
       return { type: 'link', fields: { ...common, url: block.url, description: block.description }, captions: [] };
+    case 'discussion':
+      return { type: 'discussion', fields: { ...common, prompt: block.prompt }, captions: [] };
     case 'file':
       return {
         type: 'file',
@@ -74,6 +76,9 @@ export function blockValuesOf(block: Block): BlockValues {
       };
   }
 }
+
+/** The longest discussion prompt the block schema allows. */
+const MAX_DISCUSSION_PROMPT = 5000;
 
 /** A whole number typed into a form, or null when empty; anything else is an error. */
 export function readWholeNumber(text: string): number | null | 'invalid' {
@@ -120,6 +125,12 @@ export function readBlockForm(
     }
     case 'link': {
       const fields = { title, url: field('url'), description: readField(body, 'description', false) };
+      return { values: { type, fields, captions: [] }, input: { type, ...fields }, errors };
+    }
+    case 'discussion': {
+      const fields = { title, prompt: readField(body, 'prompt', false) };
+      // The service would say "prompt" too, which the quiz forms read as a question's missing text.
+      if (fields.prompt.length > MAX_DISCUSSION_PROMPT) errors.prompt = 'studioContent.error.discussionPrompt';
       return { values: { type, fields, captions: [] }, input: { type, ...fields }, errors };
     }
     case 'file': {

@@ -162,6 +162,85 @@ describe('the question forms', () => {
   });
 });
 
+describe('the discussion block form', () => {
+  async function discussionOf(key: string) {
+    const tree = await getDraftTree(world.people.author.ctx, world.key);
+    return tree.sections
+      .flatMap((s) => s.units)
+      .flatMap((u) => u.blocks)
+      .find((b) => b.key === key)?.block;
+  }
+
+  it('is offered in the outline and opens with a title and a prompt, without scripts', async () => {
+    const outline = await world.get('author', c());
+    expect(outline.body).toContain('<option value="discussion">Discussion</option>');
+    const page = await world.get('author', c(`/units/${unitKey}/blocks/new?type=discussion`));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<input type="hidden" name="type" value="discussion"/>');
+    expect(page.body).toMatch(/<label for="block-title"[^>]*>Title/);
+    expect(page.body).toMatch(/<label for="block-prompt"[^>]*>Prompt/);
+    expect(page.body).toContain('<textarea id="block-prompt" name="prompt"');
+  });
+
+  it('creates, shows and saves a discussion block, its form round-tripping unchanged', async () => {
+    const created = await world.post('author', c(`/units/${unitKey}/blocks`), {
+      type: 'discussion',
+      title: 'Seas near you',
+      prompt: 'Which **coast** do you know best?\n\n- Share a photo.',
+    });
+    expect(created.statusCode, created.body.slice(0, 500)).toBe(303);
+    const address = String(created.headers.location).split('?')[0]!;
+    const key = address.split('/').at(-1)!;
+    expect(await discussionOf(key)).toEqual({
+      type: 'discussion',
+      title: 'Seas near you',
+      prompt: 'Which **coast** do you know best?\n\n- Share a photo.',
+    });
+    const page = await world.get('author', address);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h2>Discussion: Seas near you</h2>');
+    expect(page.body).toContain('Which **coast** do you know best?');
+    const shown = readForm(page.body);
+    const saved = await world.post('author', address, shown);
+    expect(saved.statusCode, saved.body.slice(0, 500)).toBe(303);
+    expect(await discussionOf(key)).toEqual({
+      type: 'discussion',
+      title: 'Seas near you',
+      prompt: 'Which **coast** do you know best?\n\n- Share a photo.',
+    });
+    const edited = await world.post('author', address, { title: 'Coasts near you', prompt: '' });
+    expect(edited.statusCode).toBe(303);
+    expect(await discussionOf(key)).toEqual({ type: 'discussion', title: 'Coasts near you', prompt: '' });
+    const outline = await world.get('author', c());
+    expect(outline.body).toMatch(/<span class="badge">Discussion<\/span>/);
+  });
+
+  it('keeps what was typed when the prompt is too long', async () => {
+    const response = await world.post('author', c(`/units/${unitKey}/blocks`), {
+      type: 'discussion',
+      title: 'Typed discussion',
+      prompt: 'x'.repeat(5001),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Typed discussion');
+    expect(response.body).toContain('The prompt may have at most 5000 characters.');
+    expect(response.body).toContain('href="#block-prompt"');
+  });
+
+  it('shows the prompt in the draft preview, where no forum exists yet', async () => {
+    await world.post('author', c(`/units/${unitKey}/blocks`), {
+      type: 'discussion',
+      title: 'Preview talk',
+      prompt: 'Tell us *one* thing.',
+    });
+    const response = await world.get('author', c(`/preview/units/${unitKey}`));
+    expect(response.body).toContain('<h3>Preview talk</h3>');
+    expect(response.body).toContain('Tell us <em>one</em> thing.');
+    expect(response.body).toContain('Learners see links here to this block’s threads in the run’s forum.');
+    expect(response.body).not.toContain('/forum');
+  });
+});
+
 describe('the preview', () => {
   it('never prints correct answers, feedback or explanations', async () => {
     const response = await world.get('author', c(`/preview/units/${unitKey}`));
@@ -185,6 +264,12 @@ describe('publishing', () => {
     const section = await addSection(world.people.author.ctx, world.key, { title: 'UNPUBLISHED-SECTION' });
     const tree = await getPublishedTree(world.ctx.platform.db, world.key);
     expect(tree?.sections.map((s) => s.title)).not.toContain('UNPUBLISHED-SECTION');
+    const releasedBlocks = tree?.sections.flatMap((s) => s.units).flatMap((u) => u.blocks) ?? [];
+    expect(releasedBlocks.find((b) => b.block.title === 'Preview talk')?.block).toEqual({
+      type: 'discussion',
+      title: 'Preview talk',
+      prompt: 'Tell us *one* thing.',
+    });
     const outline = await world.get('author', c());
     expect(outline.body).toContain('Changes not yet published');
     const history = await world.get('ownerAdmin', c('/history'));

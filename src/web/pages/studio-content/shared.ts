@@ -168,6 +168,7 @@ export const BLOCK_TYPE_LABELS = {
   file: 'studioContent.type.file',
   quiz: 'studioContent.type.quiz',
   link: 'studioContent.type.link',
+  discussion: 'studioContent.type.discussion',
 } as const satisfies Record<string, MessageKey>;
 
 export const QUESTION_KIND_LABELS = {

@@ -158,6 +158,13 @@ const CASES: Case[] = [
     expected: editors(303),
   },
   {
+    name: 'adding a discussion block',
+    method: 'POST',
+    url: () => c(`/units/${keys.unit}/blocks`),
+    form: { type: 'discussion', title: 'Gases where you live', prompt: 'Which gas worries *you*?' },
+    expected: editors(303),
+  },
+  {
     name: 'saving the text block',
     method: 'POST',
     url: () => c(`/blocks/${keys.text}`),

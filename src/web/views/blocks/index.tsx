@@ -1,5 +1,6 @@
 import type { Block, Transcript } from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
+import { DiscussionBlockView } from './discussion.tsx';
 import { FileBlockView } from './file.tsx';
 import { LinkBlockView } from './link.tsx';
 import { defaultMediaUrl, type MediaUrl } from './media.ts';
@@ -8,6 +9,7 @@ import { TextBlockView } from './text.tsx';
 import { VideoBlockView } from './video.tsx';
 
 export { LearnerBlockView, QuizCard, type LearnerBlockViewProps, type QuizCardLink } from './learner.tsx';
+export { DiscussionBlockView, type DiscussionLinks } from './discussion.tsx';
 export { LearnerVideoView, formatCueTime, pickDefaultCaption } from './learner-video.tsx';
 export { MarkdownContent } from './markdown.tsx';
 export { defaultMediaUrl, type MediaUrl } from './media.ts';
@@ -52,6 +54,9 @@ function BlockBody({ t, block, mediaUrl, quizDisabled, transcripts }: Required<O
       return <FileBlockView t={t} block={block} mediaUrl={mediaUrl} />;
     case 'link':
       return <LinkBlockView t={t} block={block} />;
+    case 'discussion':
+      // Outside a run (the studio's preview) there is no forum to link to yet.
+      return <DiscussionBlockView t={t} prompt={block.prompt} links={null} />;
     case 'quiz':
       return <QuizBlockView t={t} block={block} disabled={quizDisabled} />;
   }

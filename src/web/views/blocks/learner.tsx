@@ -2,6 +2,7 @@ import type { QuizStatus } from '../../../modules/assessment/index.ts';
 import type { LearnerBlock, LearnerQuizBlock } from '../../../modules/courseware/index.ts';
 import type { Transcript } from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
+import { DiscussionBlockView, type DiscussionLinks } from './discussion.tsx';
 import { FileBlockView } from './file.tsx';
 import { LearnerVideoView } from './learner-video.tsx';
 import { LinkBlockView } from './link.tsx';
@@ -22,6 +23,8 @@ export type LearnerBlockViewProps = {
   completeForm: { action: string; csrfToken: string } | null;
   /** For a quiz: its page and, for an enrolled learner, where they stand with it. */
   quiz?: QuizCardLink;
+  /** For a discussion: its topic in the run's forum; without it the block says where the threads will be. */
+  discussion?: DiscussionLinks;
 };
 
 /** One block of a unit as a learner meets it, under its title with its completion mark. */
@@ -59,6 +62,8 @@ function LearnerBlockBody({ t, block, mediaUrl = defaultMediaUrl, transcripts = 
       return <MarkdownContent source={block.body} />;
     case 'link':
       return <LinkBlockView t={t} block={{ ...block, type: 'link' }} />;
+    case 'discussion':
+      return <DiscussionBlockView t={t} prompt={block.prompt} links={rest.discussion ?? null} />;
     case 'file':
       return <FileBlockView t={t} block={{ ...block, type: 'file' }} mediaUrl={mediaUrl} />;
     case 'video':
