@@ -17,11 +17,13 @@ import {
 import { COURSE_PASSED_TOPIC, getQuizForLearner } from '../modules/assessment/index.ts';
 import { getCredential, listMyCredentials, verifyPresentedCredential } from '../modules/credentials/index.ts';
 import { getCourseOutline } from '../modules/courseware/index.ts';
+import { getMyStudyCircle, getThread, listThreads } from '../modules/discussions/index.ts';
 import { listMyEnrollments } from '../modules/enrollment/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import { createLocalStorage, type ObjectStorage } from '../platform/storage/index.ts';
 import { contextForDemoAccount } from './demo-courses/accounts.ts';
+import { DEMO_FORUM_LEARNERS } from './demo-courses/forum.ts';
 import { DEMO_GRADUATE } from './demo-courses/learning.ts';
 import { startLearningWorkers } from './learning-workers.ts';
 import { listOutboxEvents } from '../platform/outbox/index.ts';
@@ -194,5 +196,22 @@ describe('demo courses', () => {
     const stored = await getCredential(ctx, credential!.uuid);
     const report = await verifyPresentedCredential(platform.db, stored.jwt, platform.clock.now());
     expect(report.verdict).toBe('verified');
+  });
+
+  it('has a lived-in Circular Design forum: a pinned welcome, posts in four languages, an answered question, a circle', async () => {
+    const ctx = await contextForDemoAccount(platform.db, platform.clock, 'learner@demo.orbis.test');
+    const page = await listThreads(ctx, 'circular-design', 'self-paced');
+    expect(page.threads[0]).toMatchObject({ title: 'Welcome! Introduce yourself', pinned: true });
+    expect(page.threads.map((thread) => thread.topic)).toContain('block:discuss-materials');
+    const welcome = await getThread(ctx, 'circular-design', 'self-paced', page.threads[0]!.id);
+    expect(new Set(welcome.replies.map((reply) => reply.language))).toEqual(new Set(['en', 'zh-Hans', 'ar']));
+    expect(new Set(welcome.replies.map((reply) => reply.author.country))).toEqual(new Set(['KE', 'CN', 'EG']));
+    const question = page.threads.find((thread) => thread.kind === 'question')!;
+    expect(question.answered).toBe(true);
+    const somchai = await contextForDemoAccount(platform.db, platform.clock, DEMO_FORUM_LEARNERS[1].email);
+    const mine = await getMyStudyCircle(somchai, 'circular-design', 'self-paced');
+    expect(mine.circle).toMatchObject({ language: 'en' });
+    expect(mine.circle!.members.length).toBeGreaterThanOrEqual(3);
+    expect(mine.circle!.countries).toBe(mine.circle!.members.length);
   });
 });

@@ -19,6 +19,7 @@ import { contextForDemoAccount, ensureDemoCourseAccounts, requireInstitution } f
 import { AI_INTRO_COURSE } from './ai-intro.ts';
 import { CIRCULAR_DESIGN_COURSE } from './circular-design.ts';
 import { CLIMATE_DATA_COURSE } from './climate-data.ts';
+import { seedDemoForum } from './forum.ts';
 import { seedDemoGraduate, seedDemoLearning } from './learning.ts';
 import type { DemoBlock, DemoCourse, DemoCourseDeps, DemoVideoBlock } from './types.ts';
 
@@ -51,6 +52,7 @@ export async function seedDemoCourses(deps: DemoCourseDeps): Promise<string[]> {
   if (missing.includes(CIRCULAR_DESIGN_COURSE)) {
     await seedDemoLearning(deps);
     await seedDemoGraduate(deps);
+    await seedDemoForum(deps);
   }
   return missing.map((course) => course.key);
 }
