@@ -18,8 +18,7 @@ const BATCH = 100;
  * People with unread notifications older than the grace period whose digest is due: daily or
  * weekly since their last one, never for those who turned it off.
  */
-async function selectDueRecipients(db: Database, now: Date): Promise<string[]> {
-  const graceEnd = new Date(now.getTime() - DIGEST_GRACE_MS);
+async function selectDueRecipients(db: Database, now: Date, graceEnd: Date): Promise<string[]> {
   const rows = await db
     .select({ userId: dscNotification.userId })
     .from(dscNotification)
@@ -41,15 +40,23 @@ async function selectDueRecipients(db: Database, now: Date): Promise<string[]> {
 
 /**
  * Sends every due digest: one e-mail per person through the mail outbox, with their unread,
- * not yet mailed notifications (the newest DIGEST_ITEMS, and a count of the rest). The mail,
- * the digested marks and the person's last digest time commit together, so a crash neither
- * loses nor repeats a digest. Returns how many digests were queued.
+ * not yet mailed notifications past the grace period (the newest DIGEST_ITEMS, and a count of
+ * the rest). The mail, the digested marks and the person's last digest time commit together,
+ * so a crash neither loses nor repeats a digest. Returns how many digests were queued.
  */
 export async function sendDueDigests(db: Database, now: Date, compose: DigestComposer): Promise<number> {
   let sent = 0;
-  for (const userId of await selectDueRecipients(db, now)) {
+  const graceEnd = new Date(now.getTime() - DIGEST_GRACE_MS);
+  for (const userId of await selectDueRecipients(db, now, graceEnd)) {
     const recipient = await getUserProfile(db, userId);
-    if (!recipient || recipient.suspended) continue;
+    if (!recipient || recipient.suspended) {
+      // No mail for a suspended account, and its rows must not hold the batch for everyone else.
+      await db
+        .update(dscNotification)
+        .set({ digestedAt: now })
+        .where(and(eq(dscNotification.userId, userId), isNull(dscNotification.digestedAt)));
+      continue;
+    }
     const queued = await db.transaction(async (tx) => {
       const rows = await tx
         .select()
@@ -59,7 +66,7 @@ export async function sendDueDigests(db: Database, now: Date, compose: DigestCom
             eq(dscNotification.userId, userId),
             isNull(dscNotification.digestedAt),
             isNull(dscNotification.readAt),
-            lt(dscNotification.createdAt, now),
+            lt(dscNotification.createdAt, graceEnd),
           ),
         )
         .orderBy(asc(dscNotification.createdAt))

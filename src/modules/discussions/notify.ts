@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
 import type { NotificationKind } from './model.ts';
 import { dscFollow, dscNotification, dscPreference } from './schema.ts';
@@ -13,26 +13,37 @@ export type NotificationTarget = {
   at: Date;
 };
 
-/** Tells everyone who follows the thread, but the one who acted, in the caller's transaction. */
+/**
+ * Tells everyone who follows the thread, but the one who acted and those `except` (who are told
+ * otherwise), in the caller's transaction.
+ */
 export async function notifyFollowers(
   executor: Executor,
   target: NotificationTarget & { threadId: number },
+  except: readonly string[] = [],
 ): Promise<void> {
-  const actor = target.actorId ?? '00000000-0000-0000-0000-000000000000';
-  await executor.insert(dscNotification).select(
-    executor
-      .select({
-        userId: dscFollow.userId,
-        kind: sql<NotificationKind>`${target.kind}`.as('kind'),
-        runId: sql<number>`${target.runId}::bigint`.as('run_id'),
-        threadId: sql<number>`${target.threadId}::bigint`.as('thread_id'),
-        postId: sql<number | null>`${target.postId}::bigint`.as('post_id'),
-        actorId: sql<string | null>`${target.actorId}::uuid`.as('actor_id'),
-        detail: sql<string | null>`${target.detail ?? null}::text`.as('detail'),
-        createdAt: sql<Date>`${target.at.toISOString()}::timestamptz`.as('created_at'),
-      })
-      .from(dscFollow)
-      .where(and(eq(dscFollow.threadId, target.threadId), ne(dscFollow.userId, actor))),
+  // Read first, then insert: drizzle's insert…select wants every column, the generated id too.
+  const followers = await executor
+    .select({ userId: dscFollow.userId })
+    .from(dscFollow)
+    .where(
+      target.actorId === null
+        ? eq(dscFollow.threadId, target.threadId)
+        : and(eq(dscFollow.threadId, target.threadId), ne(dscFollow.userId, target.actorId)),
+    );
+  const told = followers.filter(({ userId }) => !except.includes(userId));
+  if (told.length === 0) return;
+  await executor.insert(dscNotification).values(
+    told.map(({ userId }) => ({
+      userId,
+      kind: target.kind,
+      runId: target.runId,
+      threadId: target.threadId,
+      postId: target.postId,
+      actorId: target.actorId,
+      detail: target.detail ?? null,
+      createdAt: target.at,
+    })),
   );
 }
 

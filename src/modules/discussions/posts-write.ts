@@ -10,6 +10,7 @@ import { addFollower, notifyFollowers, notifyUser, readAutoFollow } from './noti
 import { checkPostingLimits } from './rate-limits.ts';
 import { dscPost, dscThread } from './schema.ts';
 import {
+  circleExists,
   lockThread,
   requireVisibleThread,
   selectMyCircleId,
@@ -54,6 +55,21 @@ async function findRequested(
 }
 
 /**
+ * A request key names one submission: reused for a different place (another run, thread, or a
+ * thread where a reply was sent), it is refused rather than answered with an unrelated post.
+ * Errors: conflict 'forum.request_key_reused'.
+ */
+function requireSamePlace(post: PostRow, place: { runId: number; threadId: number | null }): PostRow {
+  const samePlace =
+    post.runId === place.runId &&
+    (place.threadId === null ? post.depth === 0 : post.threadId === place.threadId && post.depth > 0);
+  if (!samePlace) {
+    throw conflict('forum.request_key_reused', 'This request key was already used for another post.');
+  }
+  return post;
+}
+
+/**
  * Starts a thread in a topic of the run's forum, or in the reader's study circle. The author
  * follows it unless they turned that off. A retry with the same `requestKey` returns the thread
  * it created. Errors: unauthenticated, not_found (forum, circle), invalid 'forum.invalid'
@@ -69,10 +85,16 @@ export async function createThread(
   const data = parseForumInput(newThreadSchema, input, 'forum.invalid');
   const userId = reader.actor.userId;
   const repeated = await findRequested(ctx.db, userId, data.requestKey);
-  if (repeated) return { threadId: repeated.threadId, created: false };
+  if (repeated)
+    return { threadId: requireSamePlace(repeated, { runId: reader.run.id, threadId: null }).threadId, created: false };
   await requireTopic(ctx.db, reader.run, data.topic);
-  if (data.circleId !== undefined && reader.role !== 'staff') {
-    if ((await selectMyCircleId(ctx.db, reader.run.id, userId)) !== data.circleId) throw notFound('circle');
+  if (data.circleId !== undefined) {
+    // Staff post in any circle of the run; learners only in their own.
+    const allowed =
+      reader.role === 'staff'
+        ? await circleExists(ctx.db, reader.run.id, data.circleId)
+        : (await selectMyCircleId(ctx.db, reader.run.id, userId)) === data.circleId;
+    if (!allowed) throw notFound('circle');
   }
   const poster = await preparePoster(ctx, reader, data.body, data.language);
   const now = ctx.clock.now();
@@ -122,7 +144,8 @@ export async function createThread(
     })
     .catch(async (error: unknown) => {
       const again = await findRequested(ctx.db, userId, data.requestKey);
-      if (again) return { threadId: again.threadId, created: false };
+      if (again)
+        return { threadId: requireSamePlace(again, { runId: reader.run.id, threadId: null }).threadId, created: false };
       throw error;
     });
 }
@@ -175,7 +198,10 @@ export async function createReply(
   const data = parseForumInput(newReplySchema, input, 'forum.invalid');
   const userId = reader.actor.userId;
   const repeated = await findRequested(ctx.db, userId, data.requestKey);
-  if (repeated) return { postId: repeated.id, threadId: repeated.threadId, created: false };
+  if (repeated) {
+    requireSamePlace(repeated, { runId: reader.run.id, threadId: thread.id });
+    return { postId: repeated.id, threadId: repeated.threadId, created: false };
+  }
   requireOpenThread(reader, thread);
   const parent = data.parentId === undefined ? null : await requireParent(ctx.db, reader, thread, data.parentId);
   const poster = await preparePoster(ctx, reader, data.body, data.language);
@@ -206,14 +232,19 @@ export async function createReply(
         .set({ replyCount: sql`${dscThread.replyCount} + 1`, lastActivityAt: now, updatedAt: now })
         .where(eq(dscThread.id, thread.id));
       const target = { runId: reader.run.id, threadId: thread.id, postId: post!.id, actorId: userId, at: now };
-      await notifyFollowers(tx, { ...target, kind: 'reply' });
-      if (parent && parent.authorId !== userId) await notifyUser(tx, parent.authorId, { ...target, kind: 'comment' });
+      // The reply's author hears of a comment on it once, as a comment, not again as a follower.
+      const commented = parent && parent.authorId !== userId ? parent.authorId : null;
+      await notifyFollowers(tx, { ...target, kind: 'reply' }, commented ? [commented] : []);
+      if (commented) await notifyUser(tx, commented, { ...target, kind: 'comment' });
       if (autoFollow) await addFollower(tx, thread.id, userId, now);
       return { postId: post!.id, threadId: thread.id, created: true };
     });
   } catch (error) {
     const again = await findRequested(ctx.db, userId, data.requestKey);
-    if (again) return { postId: again.id, threadId: again.threadId, created: false };
+    if (again) {
+      requireSamePlace(again, { runId: reader.run.id, threadId: thread.id });
+      return { postId: again.id, threadId: again.threadId, created: false };
+    }
     throw error;
   }
 }

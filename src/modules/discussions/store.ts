@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/errors/index.ts';
 import { listUserProfiles } from '../identity/index.ts';
 import type { ForumAuthor, ForumReader, ForumRole, ThreadSummary } from './model.ts';
-import { dscCircleMember, dscPost, dscThread } from './schema.ts';
+import { dscCircle, dscCircleMember, dscPost, dscThread } from './schema.ts';
 
 export type ThreadRow = typeof dscThread.$inferSelect;
 export type PostRow = typeof dscPost.$inferSelect;
@@ -37,6 +37,15 @@ export async function selectMyCircleId(executor: Executor, runId: number, userId
     .from(dscCircleMember)
     .where(and(eq(dscCircleMember.runId, runId), eq(dscCircleMember.userId, userId)));
   return row?.circleId ?? null;
+}
+
+/** Whether a study circle of this id belongs to the run. */
+export async function circleExists(executor: Executor, runId: number, circleId: number): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: dscCircle.id })
+    .from(dscCircle)
+    .where(and(eq(dscCircle.id, circleId), eq(dscCircle.runId, runId)));
+  return row !== undefined;
 }
 
 /**
