@@ -131,7 +131,7 @@ module.exports = {
       comment:
         'forums read who is in a run (enrollment) and what the run teaches (courses); no learning module reads forums (ADR 0025).',
       severity: 'error',
-      from: { path: '^src/modules/discussions/' },
+      from: { path: '^src/modules/discussions/', pathNot: '-test-fixtures\\.ts$' },
       to: { path: '^src/modules/', pathNot: '^src/modules/(identity|institutions|courses|enrollment|discussions)/' },
     },
     {

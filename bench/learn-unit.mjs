@@ -12,23 +12,20 @@
 // CPU/req column is the server's own CPU time per request (Linux /proc), which moves much less
 // than requests per second when other programs share the machine.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { clearTimeout } from 'node:timers';
-import autocannon from 'autocannon';
 import {
-  readCpuMilliseconds,
   HAS_TASKSET,
   ROOT,
   envNumber,
   formatTable,
   pinSelfAwayFromServer,
-  spawnPinned,
   startOrbisServer,
   startWatchdog,
   stopChild,
 } from './lib.mjs';
+import { captureResponse, enrollInRun, measure, signIn, startCeiling, weighFirstVisit } from './measure.mjs';
 
 const DURATION = envNumber('BENCH_DURATION', 8);
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 16);
@@ -36,34 +33,11 @@ const WARMUP = 2;
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? '';
 const COURSE = 'climate-data-cities';
 const RUN = 'self-paced';
-const LEARNER = { email: 'learner@demo.orbis.test', password: 'orbis-demo-2020' };
 const GOAL_BYTES = 50 * 1024;
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);
-
-async function signIn(baseUrl) {
-  const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { origin: baseUrl, 'content-type': 'application/json' },
-    body: JSON.stringify(LEARNER),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`Signing in the demo learner failed: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
 
 /** Enrolls through the API (201 new, 200 already enrolled) and finds the unit "resume" opens. */
 async function prepareLearner(baseUrl, cookie) {
-  const enrolled = await fetch(`${baseUrl}/api/v1/courses/${COURSE}/runs/${RUN}/enrollment`, {
-    method: 'POST',
-    headers: { cookie, origin: baseUrl },
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (enrolled.status !== 201 && enrolled.status !== 200) {
-    throw new Error(`Enrolling the demo learner failed: ${enrolled.status} ${await enrolled.text()}`);
-  }
+  await enrollInRun(baseUrl, cookie, COURSE, RUN);
   const resume = await fetch(`${baseUrl}/learn/${COURSE}/${RUN}/resume`, {
     headers: { cookie },
     redirect: 'manual',
@@ -74,63 +48,6 @@ async function prepareLearner(baseUrl, cookie) {
   // The first view records the visit; every later one is read-only.
   await fetch(baseUrl + unit, { headers: { cookie }, signal: AbortSignal.timeout(10_000) });
   return unit;
-}
-
-/** One GET as autocannon will send it, keeping the exact bytes and headers. */
-function captureResponse(baseUrl, route, headers) {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(new URL(route, baseUrl), { headers }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const kept = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
-        kept['content-length'] = String(body.length);
-        resolve({ status: response.statusCode ?? 0, headers: kept, body: body.toString('base64'), size: body.length });
-      });
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.setTimeout(10_000, () => request.destroy(new Error(`Timed out fetching ${route}`)));
-    request.end();
-  });
-}
-
-/** What a first visit transfers: the page and its stylesheet and script, compressed as browsers ask. */
-async function weighFirstVisit(baseUrl, route, cookie) {
-  const compressed = { 'accept-encoding': 'br, gzip' };
-  const plain = await captureResponse(baseUrl, route, { cookie });
-  const html = Buffer.from(plain.body, 'base64').toString('utf8');
-  const assets = [...new Set([...html.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)].map((match) => match[1]))];
-  const parts = [['page', (await captureResponse(baseUrl, route, { cookie, ...compressed })).size]];
-  for (const asset of assets) {
-    parts.push([asset.split('?')[0], (await captureResponse(baseUrl, asset, compressed)).size]);
-  }
-  return { parts, total: parts.reduce((sum, [, size]) => sum + size, 0) };
-}
-
-async function startCeiling(file) {
-  const child = spawnPinned(process.execPath, [path.join(ROOT, 'bench/ceiling.mjs'), file], { cwd: ROOT });
-  let buffered = '';
-  for await (const chunk of child.stdout) {
-    buffered += chunk.toString('utf8');
-    const match = /listening (\d+)/.exec(buffered);
-    if (match) return { baseUrl: `http://127.0.0.1:${match[1]}`, child };
-  }
-  throw new Error('The ceiling server did not start.');
-}
-
-async function measure(url, duration, headers, pid = null) {
-  const cpuBefore = readCpuMilliseconds(pid);
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 10 });
-  const cpuAfter = readCpuMilliseconds(pid);
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failures: result.errors + result.timeouts + result.non2xx,
-    cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
-  };
 }
 
 export async function runLearnUnitBenchmark() {
@@ -159,10 +76,11 @@ export async function runLearnUnitBenchmark() {
     );
     const rows = [];
     for (const route of routes) {
-      await measure(server.baseUrl + route, WARMUP, headers);
-      const orbis = await measure(server.baseUrl + route, DURATION, headers, server.pid);
-      await measure(ceiling.baseUrl + route, WARMUP, headers);
-      const bare = await measure(ceiling.baseUrl + route, DURATION, headers);
+      const load = { connections: CONNECTIONS, headers };
+      await measure(server.baseUrl + route, { ...load, duration: WARMUP });
+      const orbis = await measure(server.baseUrl + route, { ...load, duration: DURATION, pid: server.pid });
+      await measure(ceiling.baseUrl + route, { ...load, duration: WARMUP });
+      const bare = await measure(ceiling.baseUrl + route, { ...load, duration: DURATION });
       const ratio = bare.requestsPerSecond > 0 ? (100 * orbis.requestsPerSecond) / bare.requestsPerSecond : 0;
       rows.push([
         route === '/' ? '/ (signed in, reference)' : route,

@@ -14,6 +14,7 @@ const SCRIPTS = [
   'bench/enroll-bulk.mjs',
   'bench/grades-recompute.mjs',
   'bench/gradebook-csv.mjs',
+  'bench/forum.mjs',
   'bench/credentials.mjs',
 ];
 

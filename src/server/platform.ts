@@ -12,6 +12,7 @@ import { configureForumLimits } from '../modules/discussions/index.ts';
 import { createAuth } from '../modules/identity/index.ts';
 import type { Platform } from '../web/context.ts';
 import { composeAccountMail } from '../web/mail-templates.ts';
+import { startForumWorkers } from './forum-workers.ts';
 import { startLearningWorkers, type LearningWorkers } from './learning-workers.ts';
 
 export type OpenPlatformOptions = {
@@ -74,6 +75,15 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
         });
   const runWorkers = options.runWorkers ?? (options.dispatchMail !== false && config.env !== 'test');
   const workers = runWorkers ? startLearningWorkers(db, { clock, logger, intervalMs: 2000 }) : null;
+  const forumWorkers = runWorkers
+    ? startForumWorkers({
+        db,
+        clock,
+        logger,
+        baseUrl: config.baseUrl,
+        ...(config.env === 'test' ? { intervalMs: 1000 } : {}),
+      })
+    : null;
   return {
     config,
     db,
@@ -94,6 +104,7 @@ export async function openPlatform(config: Config, options: OpenPlatformOptions 
     },
     close: async () => {
       await workers?.stop();
+      await forumWorkers?.stop();
       await mail?.stop();
       if (!options.storage) await storage.close();
       if (!options.database) await handle.close();

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Database } from '../../platform/db/index.ts';
@@ -6,7 +6,6 @@ import type { ErrorKind } from '../../platform/errors/index.ts';
 import { createRun, type CourseRun } from '../courses/index.ts';
 import { createCoursewareWorld, unenrollForCoursewareTest } from '../courseware/courseware-test-fixtures.ts';
 import { updateCurrentProfile } from '../identity/index.ts';
-import { idnUser } from '../identity/schema.ts';
 import { listForumTopics } from './topics.ts';
 import { getThread } from './threads-read.ts';
 import { createReply, createThread } from './posts-write.ts';
@@ -118,10 +117,9 @@ export async function createDiscussionsWorld(db: Database) {
 
   /** Makes an account as old as `days`, so the posting limits treat it as established. */
   async function ageAccount(userId: string, days: number): Promise<void> {
-    await db
-      .update(idnUser)
-      .set({ createdAt: new Date(clock.now().getTime() - days * DAY_MS) })
-      .where(eq(idnUser.id, userId));
+    // Straight SQL: the account's age belongs to identity, which has no service to rewrite it.
+    const createdAt = new Date(clock.now().getTime() - days * DAY_MS).toISOString();
+    await db.execute(sql`update idn_user set created_at = ${createdAt}::timestamptz where id = ${userId}::uuid`);
   }
 
   return {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { countUnreadNotifications } from '../../../modules/discussions/index.ts';
 import { listApiTokens, updateCurrentProfile } from '../../../modules/identity/index.ts';
 import type { MessageKey } from '../../messages/index.ts';
 import { redirectTo } from '../../render.tsx';
@@ -34,7 +35,8 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     if (!viewer) return reply;
     const parsed = accountQuery.safeParse(request.query);
     const query = parsed.success ? parsed.data : {};
-    const tokens = await listApiTokens(serviceContextOf(request, viewer));
+    const ctx = serviceContextOf(request, viewer);
+    const [tokens, unreadNotifications] = await Promise.all([listApiTokens(ctx), countUnreadNotifications(ctx)]);
     // Better Auth comes back here with ?error= when an e-mail change link is stale.
     const notice = query.error
       ? {
@@ -44,7 +46,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       : query.done && DONE_NOTICES[query.done]
         ? { kind: 'success' as const, key: DONE_NOTICES[query.done]! }
         : undefined;
-    return sendAccountPage(request, reply, viewer, { tokens, notice });
+    return sendAccountPage(request, reply, viewer, { tokens, unreadNotifications, notice });
   });
 
   app.post('/account/profile', { preHandler: app.csrfProtection }, async (request, reply) => {

@@ -3,6 +3,7 @@ import type { ApiTokenSummary } from '../../../modules/identity/index.ts';
 import { TokensSection } from './tokens-view.tsx';
 import { CredentialsAccountSection } from '../credentials/my-credentials.tsx';
 import { LearningDataAccountSection } from '../learning-data/views.tsx';
+import { NotificationsAccountSection } from '../notifications/account-section.tsx';
 import type { Viewer } from '../../context.ts';
 import type { MessageKey, T } from '../../messages/index.ts';
 import { sendPage } from '../../render.tsx';
@@ -23,6 +24,8 @@ export type AccountForm = 'profile' | 'password' | 'email' | 'token';
 /** What the account page shows: saved values, or the form that failed with its errors. */
 export type AccountPageState = {
   tokens: ApiTokenSummary[];
+  /** Unread forum notifications, shown with the link to them when the page counted them. */
+  unreadNotifications?: number | undefined;
   notice?: { kind: 'success' | 'error'; key: MessageKey; values?: Record<string, string> } | undefined;
   failed?: { form: AccountForm; errors: FieldErrors; values: Record<string, string> } | undefined;
 };
@@ -80,6 +83,7 @@ export function sendAccountPage(
           values={valuesOf('token')}
           errors={errorsOf('token')}
         />
+        <NotificationsAccountSection t={t} unread={state.unreadNotifications} />
         <CredentialsAccountSection t={t} />
         <LearningDataAccountSection t={t} />
       </>
