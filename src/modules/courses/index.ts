@@ -3,6 +3,7 @@ export * from './model.ts';
 export { CERTIFICATE_POLICIES, MEDIA_PURPOSES, OWNER_ROLES, PACINGS, TEAM_ROLES } from './schema.ts';
 export { canCourse, canCreateCourseFor, listCourseCapabilities, type CourseCapability } from './policies.ts';
 export type { LoadedCourse } from './core.ts';
+export { readCapabilities as readCourseCapabilities } from './core.ts';
 export { createCourse, newCourseSchema, type NewCourse } from './service-create.ts';
 export * from './api-content.ts';
 export * from './api-team.ts';

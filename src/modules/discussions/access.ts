@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor, ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import { DomainError, isDomainError, notFound, unauthenticated } from '../../platform/errors/index.ts';
-import { courseKeySchema, getCourseAccess, getRun, runCodeSchema } from '../courses/index.ts';
-import { findMyEnrollment } from '../enrollment/index.ts';
+import { DomainError, notFound, unauthenticated } from '../../platform/errors/index.ts';
+import { courseKeySchema, getCourseByKey, getRun, readCourseCapabilities, runCodeSchema } from '../courses/index.ts';
+import { selectEnrollment } from '../enrollment/index.ts';
 import type { ForumReader, ForumRole, MemberStanding } from './model.ts';
 import { dscMember } from './schema.ts';
+import { readStanding } from './statements.ts';
 
 const NO_STANDING: MemberStanding = { communityTa: false, mutedUntil: null, bannedAt: null, sanctionReason: null };
 
@@ -47,24 +48,21 @@ export async function requireForumReader(
   if (!courseKeySchema.safeParse(courseKey).success || !runCodeSchema.safeParse(runCode).success) {
     throw forumNotFound();
   }
-  let access;
-  try {
-    access = await getCourseAccess(ctx, courseKey);
-  } catch (error) {
-    if (isDomainError(error) && error.kind === 'not_found') throw forumNotFound();
-    throw error;
-  }
-  const { course, capabilities } = access;
+  // Course and run come from the per-process caches every learner page uses (ADR 0021).
+  const course = await getCourseByKey(ctx.db, courseKey);
+  if (!course || course.latestReleaseId === null) throw forumNotFound();
   const run = await getRun(ctx.db, course.id, runCode);
-  if (!run || course.latestReleaseId === null) throw forumNotFound();
-  const staff = capabilities.has('view_learners');
-  const [enrollment, standing] = await Promise.all([
-    staff ? null : findMyEnrollment(ctx, run.id),
-    selectStanding(ctx.db, run.id, actor.userId),
+  if (!run) throw forumNotFound();
+  const [capabilities, enrollment, standing] = await Promise.all([
+    readCourseCapabilities(ctx, course),
+    selectEnrollment(ctx.db, run.id, actor.userId),
+    readStanding(ctx.db, run.id, actor.userId),
   ]);
+  const staff = capabilities.has('view_learners');
   if (!staff && enrollment?.status !== 'active') throw forumNotFound();
-  const role: ForumRole = staff ? 'staff' : standing.communityTa ? 'community_ta' : 'learner';
-  return { actor, course, run, role, standing, staffCapabilities: capabilities };
+  const current = standing ?? NO_STANDING;
+  const role: ForumRole = staff ? 'staff' : current.communityTa ? 'community_ta' : 'learner';
+  return { actor, course, run, role, standing: current, staffCapabilities: capabilities };
 }
 
 export function canModerate(reader: Pick<ForumReader, 'role'>): boolean {

@@ -17,7 +17,12 @@ const standingSchema = z
   .object({
     userId: z.uuid('must be a person’s id'),
     communityTa: z.boolean().optional(),
-    muteHours: z.coerce.number().int().min(0).max(MAX_MUTE_HOURS, `must be at most ${MAX_MUTE_HOURS} hours`).optional(),
+    muteHours: z
+      .number('must be a number of hours')
+      .int()
+      .min(0)
+      .max(MAX_MUTE_HOURS, `must be at most ${MAX_MUTE_HOURS} hours`)
+      .optional(),
     banned: z.boolean().optional(),
     reason: moderationReasonSchema,
   })

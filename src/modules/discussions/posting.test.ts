@@ -114,7 +114,8 @@ describe('replies and comments', () => {
     const later = await world.reply(communityTa, threadId, 'Another comment', first);
     const thread = await getThread(learner.ctx, world.key, world.code, threadId);
     expect(thread.opening.id).toBe(openingId);
-    expect(thread.replyCount).toBe(4);
+    // Replies only: the two comments sit under their reply and do not page.
+    expect(thread.replyCount).toBe(2);
     expect(thread.lastActivityAt).toEqual(world.clock.now());
     expect(thread.replies.map((post) => [post.id, post.depth, post.body])).toEqual([
       [first, 1, 'First reply'],

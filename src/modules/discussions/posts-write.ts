@@ -1,20 +1,21 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { DomainError, conflict, notFound } from '../../platform/errors/index.ts';
-import { getUserProfile } from '../identity/index.ts';
+import { getActorProfile } from '../identity/index.ts';
 import { canModerate, requireForumReader, requirePoster } from './access.ts';
 import { newReplySchema, newThreadSchema, parseForumInput, readId } from './inputs.ts';
 import type { ForumReader } from './model.ts';
-import { addFollower, notifyFollowers, notifyUser, readAutoFollow } from './notify.ts';
+import { addFollower, readAutoFollow } from './notify.ts';
 import { checkPostingLimits } from './rate-limits.ts';
 import { dscPost, dscThread } from './schema.ts';
+import { insertReply } from './statements.ts';
 import {
   circleExists,
-  lockThread,
   requireVisibleThread,
   selectMyCircleId,
   selectPost,
+  selectThread,
   type PostRow,
   type ThreadRow,
 } from './store.ts';
@@ -31,7 +32,8 @@ async function preparePoster(
 ): Promise<Poster> {
   const now = ctx.clock.now();
   requirePoster(reader, now);
-  const profile = await getUserProfile(ctx.db, reader.actor.userId);
+  // The cached profile every request is built from: country, language and account age.
+  const profile = await getActorProfile(ctx.db, reader.actor.userId);
   await checkPostingLimits(
     ctx.db,
     { userId: reader.actor.userId, role: reader.role, accountCreatedAt: profile?.createdAt ?? null },
@@ -206,39 +208,31 @@ export async function createReply(
   const parent = data.parentId === undefined ? null : await requireParent(ctx.db, reader, thread, data.parentId);
   const poster = await preparePoster(ctx, reader, data.body, data.language);
   const now = ctx.clock.now();
-  const autoFollow = await readAutoFollow(ctx.db, userId);
   try {
-    return await ctx.db.transaction(async (tx) => {
-      const current = await lockThread(tx, thread.id);
-      requireOpenThread(reader, current);
-      const [post] = await tx
-        .insert(dscPost)
-        .values({
-          threadId: thread.id,
-          runId: reader.run.id,
-          parentId: parent?.id ?? null,
-          depth: parent ? 2 : 1,
-          authorId: userId,
-          body: data.body,
-          language: poster.language,
-          authorCountry: poster.country,
-          authorRole: reader.role,
-          requestKey: data.requestKey ?? null,
-          createdAt: now,
-        })
-        .returning({ id: dscPost.id });
-      await tx
-        .update(dscThread)
-        .set({ replyCount: sql`${dscThread.replyCount} + 1`, lastActivityAt: now, updatedAt: now })
-        .where(eq(dscThread.id, thread.id));
-      const target = { runId: reader.run.id, threadId: thread.id, postId: post!.id, actorId: userId, at: now };
+    // One statement: counters, post, notifications and the author's follow commit together.
+    const postId = await insertReply(ctx.db, {
+      threadId: thread.id,
+      runId: reader.run.id,
+      parentId: parent?.id ?? null,
+      depth: parent ? 2 : 1,
+      authorId: userId,
+      body: data.body,
+      language: poster.language,
+      authorCountry: poster.country,
+      authorRole: reader.role,
+      requestKey: data.requestKey ?? null,
       // The reply's author hears of a comment on it once, as a comment, not again as a follower.
-      const commented = parent && parent.authorId !== userId ? parent.authorId : null;
-      await notifyFollowers(tx, { ...target, kind: 'reply' }, commented ? [commented] : []);
-      if (commented) await notifyUser(tx, commented, { ...target, kind: 'comment' });
-      if (autoFollow) await addFollower(tx, thread.id, userId, now);
-      return { postId: post!.id, threadId: thread.id, created: true };
+      parentAuthorId: parent && parent.authorId !== userId ? parent.authorId : null,
+      mayPostLocked: reader.role === 'staff',
+      mayPostClosed: canModerate(reader),
+      at: now,
     });
+    if (postId === null) {
+      // The thread closed, locked or was hidden since it was read: say which.
+      requireOpenThread(reader, (await selectThread(ctx.db, reader.run.id, thread.id)) ?? thread);
+      throw conflict('forum.thread_closed', 'This thread is closed to new replies.');
+    }
+    return { postId, threadId: thread.id, created: true };
   } catch (error) {
     const again = await findRequested(ctx.db, userId, data.requestKey);
     if (again) {

@@ -4,16 +4,13 @@ import { notFound } from '../../platform/errors/index.ts';
 import { listUserProfiles } from '../identity/index.ts';
 import type { ForumAuthor, ForumReader, ForumRole, ThreadSummary } from './model.ts';
 import { dscCircle, dscCircleMember, dscPost, dscThread } from './schema.ts';
+import { readThread } from './statements.ts';
 
 export type ThreadRow = typeof dscThread.$inferSelect;
 export type PostRow = typeof dscPost.$inferSelect;
 
 export async function selectThread(executor: Executor, runId: number, threadId: number): Promise<ThreadRow | null> {
-  const [row] = await executor
-    .select()
-    .from(dscThread)
-    .where(and(eq(dscThread.id, threadId), eq(dscThread.runId, runId)));
-  return row ?? null;
+  return readThread(executor, runId, threadId);
 }
 
 export async function lockThread(executor: Executor, threadId: number): Promise<ThreadRow> {

@@ -89,24 +89,26 @@ export async function listThreads(
         ? [desc(dscThread.createdAt)]
         : [desc(dscThread.lastActivityAt)];
   const offset = (filters.page - 1) * THREADS_PAGE_SIZE;
-  const [rows, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(dscThread)
-      .where(where)
-      .orderBy(desc(dscThread.pinned), ...order, desc(dscThread.id))
-      .limit(THREADS_PAGE_SIZE)
-      .offset(offset),
-    ctx.db.select({ threads: count() }).from(dscThread).where(where),
-  ]);
+  // The total rides along with the page (a window count), so a list is one query.
+  const rows = await ctx.db
+    .select({ thread: dscThread, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(dscThread)
+    .where(where)
+    .orderBy(desc(dscThread.pinned), ...order, desc(dscThread.id))
+    .limit(THREADS_PAGE_SIZE)
+    .offset(offset);
+  const all =
+    rows[0]?.total ??
+    (filters.page === 1
+      ? 0
+      : ((await ctx.db.select({ threads: count() }).from(dscThread).where(where))[0]?.threads ?? 0));
   const names = await loadAuthorNames(
     ctx.db,
-    rows.map((row) => row.authorId),
+    rows.map((row) => row.thread.authorId),
   );
-  const threads = rows.map((row) =>
-    toThreadSummary(row, toAuthor(names, row.authorId, row.authorCountry, row.authorRole)),
+  const threads = rows.map(({ thread }) =>
+    toThreadSummary(thread, toAuthor(names, thread.authorId, thread.authorCountry, thread.authorRole)),
   );
-  const all = total?.threads ?? 0;
   return { reader, threads, page: filters.page, pages: Math.max(1, Math.ceil(all / THREADS_PAGE_SIZE)), total: all };
 }
 

@@ -23,6 +23,15 @@ const TAGS = [
   },
   { name: 'Learning records', description: 'Learning records (xAPI 2.0 statements) and the learning data export.' },
   { name: 'Credentials', description: 'Open Badges 3.0 credentials, their verification, programs and issuers.' },
+  {
+    name: 'Forum',
+    description: 'A run’s forum: threads, replies and comments, votes, follows, answers and moderation.',
+  },
+  { name: 'Study circles', description: 'Small international groups of a run’s learners who share a language.' },
+  {
+    name: 'Notifications',
+    description: 'Forum notifications of the signed-in person and their e-mail digest settings.',
+  },
 ];
 
 /**

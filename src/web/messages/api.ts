@@ -41,6 +41,9 @@ export const apiMessages = defineMessages({
     'api.docs.location.query': 'query',
     'api.docs.tag.Account': 'Your account',
     'api.docs.tag.Institutions': 'Institutions',
+    'api.docs.tag.Forum': 'Course forums',
+    'api.docs.tag.Study circles': 'Study circles',
+    'api.docs.tag.Notifications': 'Forum notifications',
   },
   'zh-Hans': {
     'api.docs.title': 'API 参考',
@@ -80,6 +83,9 @@ export const apiMessages = defineMessages({
     'api.docs.location.query': '查询字符串',
     'api.docs.tag.Account': '您的账户',
     'api.docs.tag.Institutions': '成员机构',
+    'api.docs.tag.Forum': '课程论坛',
+    'api.docs.tag.Study circles': '学习小组',
+    'api.docs.tag.Notifications': '论坛通知',
   },
   ar: {
     'api.docs.title': 'مرجع واجهة البرمجة',
@@ -121,5 +127,8 @@ export const apiMessages = defineMessages({
     'api.docs.location.query': 'سلسلة الاستعلام',
     'api.docs.tag.Account': 'حسابك',
     'api.docs.tag.Institutions': 'المؤسسات',
+    'api.docs.tag.Forum': 'منتديات المقررات',
+    'api.docs.tag.Study circles': 'حلقات الدراسة',
+    'api.docs.tag.Notifications': 'إشعارات المنتدى',
   },
 });

@@ -56,3 +56,65 @@ export async function createForumWorld() {
 }
 
 export type ForumWorld = Awaited<ReturnType<typeof createForumWorld>>;
+
+/** The thread a redirect after posting points at. */
+export function threadIdIn(location: unknown): number {
+  const match = /\/forum\/threads\/(\d+)/.exec(String(location));
+  if (!match) throw new Error(`no thread in ${String(location)}`);
+  return Number(match[1]);
+}
+
+/** The post a redirect after posting points at (its #post-<id> anchor). */
+export function postIdIn(location: unknown): number {
+  const match = /#post-(\d+)$/.exec(String(location));
+  if (!match) throw new Error(`no post in ${String(location)}`);
+  return Number(match[1]);
+}
+
+/** Starts a thread through the form, as `who`; returns its id. */
+export async function startThread(
+  forum: ForumWorld,
+  who: ForumRole,
+  fields: Partial<Record<'topic' | 'kind' | 'title' | 'body' | 'language' | 'requestKey', string>> = {},
+): Promise<number> {
+  const response = await forum.post(who, `${forum.paths.forum()}/threads`, {
+    topic: 'general',
+    kind: 'discussion',
+    title: 'A thread to talk in',
+    body: 'Hello everyone.',
+    language: 'en',
+    ...fields,
+  });
+  if (response.statusCode !== 303) throw new Error(`could not start a thread: ${response.statusCode}`);
+  return threadIdIn(response.headers.location);
+}
+
+/** Replies (or, with `parentId`, comments) through the form, as `who`; returns the new post's id. */
+export async function replyTo(
+  forum: ForumWorld,
+  who: ForumRole,
+  threadId: number,
+  body = 'A reply.',
+  parentId?: number,
+): Promise<number> {
+  const response = await forum.post(who, `${forum.paths.thread(threadId)}/replies`, {
+    body,
+    ...(parentId === undefined ? {} : { parentId: String(parentId) }),
+  });
+  if (response.statusCode !== 303) throw new Error(`could not reply: ${response.statusCode}`);
+  return postIdIn(response.headers.location);
+}
+
+/** A person's account id, as the API tells it to them. */
+export async function userIdOf(forum: ForumWorld, who: ForumRole): Promise<string> {
+  const response = await forum.api(who, 'GET', '/api/v1/me');
+  return (response.json() as { id: string }).id;
+}
+
+/** The opening post of a thread: the first post on its page. */
+export async function openingPostIdOf(forum: ForumWorld, who: ForumRole, threadId: number): Promise<number> {
+  const page = await forum.get(who, forum.paths.thread(threadId));
+  const match = /<article id="post-(\d+)"/.exec(page.body);
+  if (!match) throw new Error(`no post on thread ${threadId}: ${page.statusCode}`);
+  return Number(match[1]);
+}

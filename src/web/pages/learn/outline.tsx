@@ -109,6 +109,9 @@ function OutlinePage({ t, data }: { t: T; data: OutlinePageData }) {
             {t.t('learn.outline.progressPage')}
           </a>
         )}
+        <a class="button button-secondary" href={runPath(course.key, run.code, '/forum')}>
+          {t.t('learn.outline.forum')}
+        </a>
       </p>
       {outline.sections.length === 0 && <p>{t.t('learn.outline.empty')}</p>}
       {outline.sections.map((section, index) => (
