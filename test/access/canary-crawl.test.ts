@@ -62,6 +62,9 @@ function buildParameterValues(): ParameterValues {
     // Institution and team invitations: none for this learner.
     token: ['no-such-invitation-token'],
     id: [NIL],
+    // Forum threads and posts: the crawl follows the links of the forum pages to the real ones.
+    threadId: ['1'],
+    postId: ['1'],
     // Better Auth's GET endpoints for a signed-in person.
     '*': ['get-session', 'list-sessions', 'list-accounts', 'ok'],
   };

@@ -84,6 +84,9 @@ export function createTranslator<Key extends string>(
   };
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  // Lists name the same few countries and languages on every row; ICU lookups are not free.
+  const regionNames = new Map<string, string>();
+  const languageNames = new Map<string, string>();
   return {
     locale,
     dir: directionOf(locale),
@@ -98,8 +101,8 @@ export function createTranslator<Key extends string>(
     },
     formatDate: (value, options) => dateFormat(locale, options ?? DEFAULT_DATE).format(new Date(value)),
     formatNumber: (value, options) => numberFormat(locale, options).format(value),
-    countryName: (code) => safeDisplayName(regions, code),
-    languageName: (code) => safeDisplayName(languages, code),
+    countryName: (code) => rememberName(regionNames, regions, code),
+    languageName: (code) => rememberName(languageNames, languages, code),
   };
 }
 
@@ -127,6 +130,18 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions | undefi
     numberFormats.set(key, format);
   }
   return format;
+}
+
+const REMEMBERED_NAMES = 1000;
+
+function rememberName(memory: Map<string, string>, names: Intl.DisplayNames, code: string): string {
+  let name = memory.get(code);
+  if (name === undefined) {
+    name = safeDisplayName(names, code);
+    // Codes come from stored data; a bound keeps odd ones from growing the map for ever.
+    if (memory.size < REMEMBERED_NAMES) memory.set(code, name);
+  }
+  return name;
 }
 
 function safeDisplayName(names: Intl.DisplayNames, code: string): string {

@@ -7,6 +7,7 @@ import {
   joinStudyCircle,
   listThreads,
   markAnswer,
+  setMemberStanding,
   setThreadState,
   voteOnPost,
 } from '../../modules/discussions/index.ts';
@@ -53,8 +54,8 @@ async function prepareLearners(deps: DemoCourseDeps): Promise<Record<LearnerKey,
 /**
  * A lived-in forum for Circular Design, written through the forum services as clicks would: a
  * pinned welcome from the lead instructor, introductions in three languages, a question with an
- * accepted and endorsed answer, a thread under the in-unit discussion, votes, and a study
- * circle of learners who share English. Skipped when the forum already has threads.
+ * accepted and endorsed answer, a thread under the in-unit discussion, votes, a community TA
+ * (Giulia), and a study circle of learners who share English. Skipped when the forum already has threads.
  */
 export async function seedDemoForum(deps: DemoCourseDeps): Promise<void> {
   const lead = await contextForDemoAccount(deps.db, deps.clock, LEAD);
@@ -115,6 +116,8 @@ export async function seedDemoForum(deps: DemoCourseDeps): Promise<void> {
       body: 'Glass bottles of milk and beer are still returned and refilled here — the deposit makes it work.',
     });
   }
+  // Giulia helps the staff keep the forum civil: a community TA, who may hide posts.
+  await setMemberStanding(lead, COURSE, RUN, { userId: people.giulia.actor!.userId, communityTa: true });
   for (const key of ['wanjiru', 'somchai', 'giulia', 'ana'] as const) {
     await joinStudyCircle(people[key], COURSE, RUN, { languages: key === 'ana' ? ['pt', 'en'] : ['en'] });
   }
