@@ -45,8 +45,12 @@ async function runJourney(javaScriptEnabled: boolean): Promise<void> {
     await mainOf(a).getByRole('link', { name: 'Discussion' }).first().click();
     await a.waitForURL('**/forum');
     await mainOf(a).getByRole('link', { name: 'Start a thread' }).first().click();
-    await mainOf(a).getByLabel('Title').fill(title);
-    await mainOf(a).getByLabel('Your post').fill(opening);
+    await mainOf(a)
+      .getByRole('textbox', { name: /^Title/ })
+      .fill(title);
+    await mainOf(a)
+      .getByRole('textbox', { name: /^Your post/ })
+      .fill(opening);
     await press(a, 'Post the thread');
     await a.waitForURL('**/forum/threads/**');
     await shouldSee(mainOf(a).getByRole('heading', { name: title }));
@@ -60,14 +64,17 @@ async function runJourney(javaScriptEnabled: boolean): Promise<void> {
     await shouldSee(mainOf(w).getByRole('button', { name: 'Stop following' }));
     await postWith(w, opening).getByRole('button', { name: 'Upvote' }).click();
     await shouldSee(mainOf(w).getByText('Your vote is counted.'));
-    await mainOf(w).getByLabel('Reply', { exact: true }).fill('Yes — in Nairobi there is one every Saturday.');
+    await mainOf(w)
+      .locator('section.forum-reply-form')
+      .getByRole('textbox')
+      .fill('Yes — in Nairobi there is one every Saturday.');
     await press(w, 'Post the reply');
     await shouldSee(mainOf(w).getByText('Your reply is posted.'));
   });
 
   await step(a, 'answer the reply, which notifies the follower', async () => {
     await a.reload();
-    await mainOf(a).getByLabel('Reply', { exact: true }).fill('Thank you! I will visit next week.');
+    await mainOf(a).locator('section.forum-reply-form').getByRole('textbox').fill('Thank you! I will visit next week.');
     await press(a, 'Post the reply');
     await shouldSee(mainOf(a).getByText('Your reply is posted.'));
   });
@@ -89,12 +96,8 @@ async function runJourney(javaScriptEnabled: boolean): Promise<void> {
     await g.goto(`/learn/${COURSE}/${RUN}/forum/moderation`);
     const item = mainOf(g).locator('li.forum-queue-item').filter({ hasText: opening }).first();
     await shouldSee(item);
-    await item
-      .locator('summary', { hasText: /^Moderate$/ })
-      .first()
-      .click();
-    await item.getByLabel('Action').selectOption('hide');
-    await item.getByLabel('Reason').fill('Please keep threads about the course');
+    await item.getByRole('radio', { name: 'Hide it from learners' }).check();
+    await item.getByRole('textbox', { name: 'Reason' }).fill('Please keep threads about the course');
     await item.getByRole('button', { name: 'Apply' }).click();
     await shouldSee(mainOf(g).getByText('The post is hidden, and its author was told why.'));
   });

@@ -133,37 +133,42 @@ export function ModerateForm({ frame, post, next, open = false }: PostFormProps 
   const { t, paths } = frame;
   const actions = actionsFor(post);
   const reasonId = `moderate-reason-${post.id}`;
+  const form = (
+    <form method="post" action={paths.postAction(post.id, 'moderate')} class="forum-small-form">
+      <FormBasics frame={frame} next={next} />
+      <fieldset class="field">
+        <legend>{t.t('forum.moderate.action')}</legend>
+        {actions.map((action, index) => (
+          <div>
+            <input
+              type="radio"
+              id={`moderate-${post.id}-${action}`}
+              name="action"
+              value={action}
+              checked={index === 0}
+            />{' '}
+            <label for={`moderate-${post.id}-${action}`}>{t.t(ACTION_LABELS[action])}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for={reasonId}>{t.t('forum.moderate.reason')}</label>
+        <span class="hint" id={`${reasonId}-hint`}>
+          {t.t('forum.moderate.reasonHint')}
+        </span>
+        <textarea id={reasonId} name="reason" rows={2} maxLength={500} aria-describedby={`${reasonId}-hint`} />
+      </div>
+      <button type="submit" class="button-small">
+        {t.t('forum.moderate.submit')}
+      </button>
+    </form>
+  );
+  // In the queue moderating is the point: the form is shown, not tucked behind a disclosure.
+  if (open) return <div class="forum-moderate-form">{form}</div>;
   return (
-    <details class="forum-disclosure" open={open}>
+    <details class="forum-disclosure">
       <summary>{t.t('forum.moderate.summary')}</summary>
-      <form method="post" action={paths.postAction(post.id, 'moderate')} class="forum-small-form">
-        <FormBasics frame={frame} next={next} />
-        <fieldset class="field">
-          <legend>{t.t('forum.moderate.action')}</legend>
-          {actions.map((action, index) => (
-            <div>
-              <input
-                type="radio"
-                id={`moderate-${post.id}-${action}`}
-                name="action"
-                value={action}
-                checked={index === 0}
-              />{' '}
-              <label for={`moderate-${post.id}-${action}`}>{t.t(ACTION_LABELS[action])}</label>
-            </div>
-          ))}
-        </fieldset>
-        <div class="field">
-          <label for={reasonId}>{t.t('forum.moderate.reason')}</label>
-          <span class="hint" id={`${reasonId}-hint`}>
-            {t.t('forum.moderate.reasonHint')}
-          </span>
-          <textarea id={reasonId} name="reason" rows={2} maxLength={500} aria-describedby={`${reasonId}-hint`} />
-        </div>
-        <button type="submit" class="button-small">
-          {t.t('forum.moderate.submit')}
-        </button>
-      </form>
+      {form}
     </details>
   );
 }
