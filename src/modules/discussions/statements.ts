@@ -1,6 +1,8 @@
 import { defineStatement, readTimestamp, runStatement, type Executor } from '../../platform/db/index.ts';
 import type { ForumRole, MemberStanding, PostStatus, ThreadKind } from './model.ts';
-import type { ThreadRow } from './store.ts';
+import type { dscThread } from './schema.ts';
+
+type ThreadRow = typeof dscThread.$inferSelect;
 
 /*
  * The statements every forum request runs, named and prepared once per connection (ADR 0023):
