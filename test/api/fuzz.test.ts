@@ -115,10 +115,18 @@ describe('fuzzing every JSON operation', () => {
   ];
 
   it('leaves no operation of the document unfuzzed (here or in another fuzz file)', () => {
-    const fuzzFiles = fs
-      .readdirSync('test/api')
-      .filter((name) => /^fuzz.*\.test\.ts$/.test(name))
-      .map((name) => fs.readFileSync(path.join('test/api', name), 'utf8'))
+    // Fuzz files live here, or beside an area's API routes (src/web/api/<area>/fuzz*.test.ts).
+    const areas = fs
+      .readdirSync('src/web/api', { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join('src/web/api', entry.name));
+    const fuzzFiles = ['test/api', ...areas]
+      .flatMap((dir) =>
+        fs
+          .readdirSync(dir)
+          .filter((name) => /^fuzz.*\.test\.ts$/.test(name))
+          .map((name) => fs.readFileSync(path.join(dir, name), 'utf8')),
+      )
       .join('\n');
     const unfuzzed = operations
       .map((operation) => operation.operationId)
