@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/index.ts';
 import type { NotificationKind } from './model.ts';
 import { dscFollow, dscNotification, dscPreference } from './schema.ts';
@@ -12,40 +12,6 @@ export type NotificationTarget = {
   detail?: string | null;
   at: Date;
 };
-
-/**
- * Tells everyone who follows the thread, but the one who acted and those `except` (who are told
- * otherwise), in the caller's transaction.
- */
-export async function notifyFollowers(
-  executor: Executor,
-  target: NotificationTarget & { threadId: number },
-  except: readonly string[] = [],
-): Promise<void> {
-  // Read first, then insert: drizzle's insert…select wants every column, the generated id too.
-  const followers = await executor
-    .select({ userId: dscFollow.userId })
-    .from(dscFollow)
-    .where(
-      target.actorId === null
-        ? eq(dscFollow.threadId, target.threadId)
-        : and(eq(dscFollow.threadId, target.threadId), ne(dscFollow.userId, target.actorId)),
-    );
-  const told = followers.filter(({ userId }) => !except.includes(userId));
-  if (told.length === 0) return;
-  await executor.insert(dscNotification).values(
-    told.map(({ userId }) => ({
-      userId,
-      kind: target.kind,
-      runId: target.runId,
-      threadId: target.threadId,
-      postId: target.postId,
-      actorId: target.actorId,
-      detail: target.detail ?? null,
-      createdAt: target.at,
-    })),
-  );
-}
 
 /** Tells one person, unless they are the one who acted. */
 export async function notifyUser(executor: Executor, userId: string, target: NotificationTarget): Promise<void> {
