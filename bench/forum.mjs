@@ -25,7 +25,7 @@ import {
   startWatchdog,
   stopChild,
 } from './lib.mjs';
-import { captureResponse, enrollInRun, measure, signIn, startCeiling, weighFirstVisit } from './measure.mjs';
+import { captureResponse, compareWithCeiling, enrollInRun, signIn, startCeiling, weighFirstVisit } from './measure.mjs';
 
 const DURATION = envNumber('BENCH_DURATION', 8);
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 16);
@@ -233,32 +233,17 @@ async function measureListPages(server, cookie, workDir) {
   writeFileSync(file, JSON.stringify(captured));
   const ceiling = await startCeiling(file);
   try {
-    const rows = [];
-    for (const route of routes) {
-      const load = { connections: CONNECTIONS, headers };
-      await measure(server.baseUrl + route, { ...load, duration: WARMUP });
-      const orbis = await measure(server.baseUrl + route, { ...load, duration: DURATION, pid: server.pid });
-      await measure(ceiling.baseUrl + route, { ...load, duration: WARMUP });
-      const bare = await measure(ceiling.baseUrl + route, { ...load, duration: DURATION });
-      const ratio = bare.requestsPerSecond > 0 ? (100 * orbis.requestsPerSecond) / bare.requestsPerSecond : 0;
-      rows.push([
-        route,
-        `${captured[route].status}`,
-        `${captured[route].size}`,
-        orbis.requestsPerSecond.toFixed(0),
-        `${orbis.p50} ms`,
-        `${orbis.p99} ms`,
-        orbis.cpuPerRequest === null ? '-' : `${orbis.cpuPerRequest.toFixed(2)} ms`,
-        bare.requestsPerSecond.toFixed(0),
-        `${ratio.toFixed(1)} %`,
-        `${orbis.failures}`,
-      ]);
-    }
     console.log(
-      formatTable(
-        ['route', 'status', 'bytes', 'req/s', 'p50', 'p99', 'CPU/req', 'ceiling req/s', 'ratio', 'failed'],
-        rows,
-      ),
+      await compareWithCeiling({
+        serverUrl: server.baseUrl,
+        ceilingUrl: ceiling.baseUrl,
+        routes,
+        captured,
+        load: { connections: CONNECTIONS, headers },
+        pid: server.pid,
+        duration: DURATION,
+        warmup: WARMUP,
+      }),
     );
     console.log(`Goal: the thread list at least ${GOAL_RATIO} % of the ceiling.`);
   } finally {

@@ -5,7 +5,7 @@
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { ROOT, readCpuMilliseconds, spawnPinned } from './lib.mjs';
+import { ROOT, formatTable, readCpuMilliseconds, spawnPinned } from './lib.mjs';
 
 export const DEMO_LEARNER = { email: 'learner@demo.orbis.test', password: 'orbis-demo-2020' };
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length']);
@@ -97,4 +97,45 @@ export async function measure(url, { duration, connections, headers, pid = null 
     failures: result.errors + result.timeouts + result.non2xx,
     cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
   };
+}
+
+/**
+ * Each route against the ceiling serving the same bytes, warm-up first on both, and the table of
+ * figures; `label` names a route in the table (the route itself by default).
+ */
+export async function compareWithCeiling({
+  serverUrl,
+  ceilingUrl,
+  routes,
+  captured,
+  load,
+  pid,
+  duration,
+  warmup,
+  label,
+}) {
+  const rows = [];
+  for (const route of routes) {
+    await measure(serverUrl + route, { ...load, duration: warmup });
+    const orbis = await measure(serverUrl + route, { ...load, duration, pid });
+    await measure(ceilingUrl + route, { ...load, duration: warmup });
+    const bare = await measure(ceilingUrl + route, { ...load, duration });
+    const ratio = bare.requestsPerSecond > 0 ? (100 * orbis.requestsPerSecond) / bare.requestsPerSecond : 0;
+    rows.push([
+      label ? label(route) : route,
+      `${captured[route].status}`,
+      `${captured[route].size}`,
+      orbis.requestsPerSecond.toFixed(0),
+      `${orbis.p50} ms`,
+      `${orbis.p99} ms`,
+      orbis.cpuPerRequest === null ? '-' : `${orbis.cpuPerRequest.toFixed(2)} ms`,
+      bare.requestsPerSecond.toFixed(0),
+      `${ratio.toFixed(1)} %`,
+      `${orbis.failures}`,
+    ]);
+  }
+  return formatTable(
+    ['route', 'status', 'bytes', 'req/s', 'p50', 'p99', 'CPU/req', 'ceiling req/s', 'ratio', 'failed'],
+    rows,
+  );
 }
