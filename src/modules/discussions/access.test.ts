@@ -234,15 +234,16 @@ describe('moderator-only and staff-only services', () => {
   it('refuses moderators’ services to learners', async () => {
     const { ctx } = world.people.classmate;
     const { key, code } = world;
+    // Thunks, so each call starts only when awaited: a refusal created early would be an unhandled rejection.
     const refusals = [
-      endorsePost(ctx, key, code, replyId, { endorsed: true }),
-      setThreadState(ctx, key, code, thread.threadId, { locked: true }),
-      moderatePost(ctx, key, code, replyId, { action: 'hide', reason: 'No' }),
-      listModerationQueue(ctx, key, code),
-      listForumMembers(ctx, key, code),
-      setMemberStanding(ctx, key, code, { userId: world.people.learner.user.id, muteHours: 1, reason: 'No' }),
+      () => endorsePost(ctx, key, code, replyId, { endorsed: true }),
+      () => setThreadState(ctx, key, code, thread.threadId, { locked: true }),
+      () => moderatePost(ctx, key, code, replyId, { action: 'hide', reason: 'No' }),
+      () => listModerationQueue(ctx, key, code),
+      () => listForumMembers(ctx, key, code),
+      () => setMemberStanding(ctx, key, code, { userId: world.people.learner.user.id, muteHours: 1, reason: 'No' }),
     ];
-    for (const refusal of refusals) await expectDomainError(refusal, 'forbidden', 'forum.moderators_only');
+    for (const refusal of refusals) await expectDomainError(refusal(), 'forbidden', 'forum.moderators_only');
   });
 
   it('refuses staff’s services to learners and community TAs', async () => {
@@ -251,12 +252,12 @@ describe('moderator-only and staff-only services', () => {
     for (const person of [world.people.learner, world.people.communityTa]) {
       const { ctx } = person;
       const refusals = [
-        setThreadState(ctx, key, code, thread.threadId, { pinned: true }),
-        listStudyCircles(ctx, key, code),
-        formStudyCircles(ctx, key, code),
-        moveCircleMember(ctx, key, code, { userId: target, circleId: null }),
+        () => setThreadState(ctx, key, code, thread.threadId, { pinned: true }),
+        () => listStudyCircles(ctx, key, code),
+        () => formStudyCircles(ctx, key, code),
+        () => moveCircleMember(ctx, key, code, { userId: target, circleId: null }),
       ];
-      for (const refusal of refusals) await expectDomainError(refusal, 'forbidden', 'forum.staff_only');
+      for (const refusal of refusals) await expectDomainError(refusal(), 'forbidden', 'forum.staff_only');
     }
     const ta = world.people.communityTa.ctx;
     await expectDomainError(
