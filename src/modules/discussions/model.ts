@@ -109,7 +109,8 @@ export type ForumTopic = { key: string; title: string; kind: 'general' | 'sectio
 export type ThreadSort = 'activity' | 'votes' | 'unanswered' | 'newest';
 
 export type ThreadPage = {
-  threads: ThreadSummary[];
+  /** Shared by readers and frozen: never changed in place. */
+  threads: readonly ThreadSummary[];
   page: number;
   pages: number;
   total: number;

@@ -11,6 +11,7 @@ import { notifyUser } from './notify.ts';
 import { presentPost } from './present.ts';
 import { dscFlag, dscPost, dscThread } from './schema.ts';
 import { loadAuthorNames, requireVisibleThread, selectPost, type PostRow } from './store.ts';
+import { changeThreads } from './thread-lists.ts';
 
 /**
  * Reports a post to the run's moderators, once per reader and post. Authors do not flag their
@@ -34,26 +35,28 @@ export async function flagPost(
     throw new DomainError('invalid', 'forum.own_post', 'You cannot flag your own post.');
   }
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const [flag] = await tx
-      .insert(dscFlag)
-      .values({
-        postId: post.id,
-        runId: reader.run.id,
-        reporterId: reader.actor.userId,
-        reason: data.reason,
-        note: data.note || null,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: dscFlag.id });
-    if (!flag) throw conflict('forum.already_flagged', 'You have already reported this post.');
-    await tx
-      .update(dscPost)
-      .set({ openFlagCount: sql`${dscPost.openFlagCount} + 1` })
-      .where(eq(dscPost.id, post.id));
-    return { postId: post.id, flagId: flag.id };
-  });
+  return changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
+      const [flag] = await tx
+        .insert(dscFlag)
+        .values({
+          postId: post.id,
+          runId: reader.run.id,
+          reporterId: reader.actor.userId,
+          reason: data.reason,
+          note: data.note || null,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: dscFlag.id });
+      if (!flag) throw conflict('forum.already_flagged', 'You have already reported this post.');
+      await tx
+        .update(dscPost)
+        .set({ openFlagCount: sql`${dscPost.openFlagCount} + 1` })
+        .where(eq(dscPost.id, post.id));
+      return { postId: post.id, flagId: flag.id };
+    }),
+  );
 }
 
 export const MODERATION_ACTIONS = ['hide', 'unhide', 'delete', 'restore', 'dismiss_flags'] as const;
@@ -121,46 +124,48 @@ export async function moderatePost(
   const now = ctx.clock.now();
   const moderatorId = reader.actor.userId;
   const status = NEXT_STATUS[action] ?? post.status;
-  return ctx.db.transaction(async (tx) => {
-    if (NEXT_STATUS[action]) {
-      const visible = status === 'visible';
-      await tx
-        .update(dscPost)
-        .set({
-          status,
-          moderationReason: visible ? null : (reason ?? null),
-          moderatedAt: now,
-          moderatedBy: moderatorId,
-        })
-        .where(eq(dscPost.id, post.id));
-      if (post.depth === 0) {
-        await tx.update(dscThread).set({ status, updatedAt: now }).where(eq(dscThread.id, post.threadId));
+  return changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
+      if (NEXT_STATUS[action]) {
+        const visible = status === 'visible';
+        await tx
+          .update(dscPost)
+          .set({
+            status,
+            moderationReason: visible ? null : (reason ?? null),
+            moderatedAt: now,
+            moderatedBy: moderatorId,
+          })
+          .where(eq(dscPost.id, post.id));
+        if (post.depth === 0) {
+          await tx.update(dscThread).set({ status, updatedAt: now }).where(eq(dscThread.id, post.threadId));
+        }
       }
-    }
-    const resolution = FLAG_RESOLUTION[action];
-    if (resolution) await resolveFlags(tx, post, resolution, moderatorId, now);
-    if (action !== 'dismiss_flags') {
-      await notifyUser(tx, post.authorId, {
-        kind: 'moderation',
-        runId: reader.run.id,
-        threadId: post.threadId,
-        postId: post.id,
+      const resolution = FLAG_RESOLUTION[action];
+      if (resolution) await resolveFlags(tx, post, resolution, moderatorId, now);
+      if (action !== 'dismiss_flags') {
+        await notifyUser(tx, post.authorId, {
+          kind: 'moderation',
+          runId: reader.run.id,
+          threadId: post.threadId,
+          postId: post.id,
+          actorId: moderatorId,
+          detail: action,
+          at: now,
+        });
+      }
+      await recordAudit(tx, {
         actorId: moderatorId,
-        detail: action,
+        action: `forum.post_${action}`,
+        objectType: 'forum_post',
+        objectId: post.id,
+        before: { status: post.status, openFlags: post.openFlagCount },
+        after: { status, reason: reason ?? null, runId: reader.run.id },
         at: now,
       });
-    }
-    await recordAudit(tx, {
-      actorId: moderatorId,
-      action: `forum.post_${action}`,
-      objectType: 'forum_post',
-      objectId: post.id,
-      before: { status: post.status, openFlags: post.openFlagCount },
-      after: { status, reason: reason ?? null, runId: reader.run.id },
-      at: now,
-    });
-    return { postId: post.id, status };
-  });
+      return { postId: post.id, status };
+    }),
+  );
 }
 
 /**
@@ -180,15 +185,17 @@ export async function deleteOwnPost(
   await requireVisibleThread(ctx.db, reader, post.threadId);
   if (post.authorId !== reader.actor.userId) throw forbidden();
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(dscPost)
-      .set({ status: 'deleted', moderatedAt: now, moderatedBy: reader.actor.userId, moderationReason: null })
-      .where(eq(dscPost.id, post.id));
-    if (post.depth === 0) {
-      await tx.update(dscThread).set({ status: 'deleted', updatedAt: now }).where(eq(dscThread.id, post.threadId));
-    }
-  });
+  await changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
+      await tx
+        .update(dscPost)
+        .set({ status: 'deleted', moderatedAt: now, moderatedBy: reader.actor.userId, moderationReason: null })
+        .where(eq(dscPost.id, post.id));
+      if (post.depth === 0) {
+        await tx.update(dscThread).set({ status: 'deleted', updatedAt: now }).where(eq(dscThread.id, post.threadId));
+      }
+    }),
+  );
   return { postId: post.id };
 }
 

@@ -10,6 +10,7 @@ import { addFollower, readAutoFollow } from './notify.ts';
 import { checkPostingLimits } from './rate-limits.ts';
 import { dscPost, dscThread } from './schema.ts';
 import { insertReply } from './statements.ts';
+import { changeThreads } from './thread-lists.ts';
 import {
   circleExists,
   requireVisibleThread,
@@ -101,8 +102,8 @@ export async function createThread(
   const poster = await preparePoster(ctx, reader, data.body, data.language);
   const now = ctx.clock.now();
   const autoFollow = await readAutoFollow(ctx.db, userId);
-  return ctx.db
-    .transaction(async (tx) => {
+  return changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
       const [thread] = await tx
         .insert(dscThread)
         .values({
@@ -143,13 +144,13 @@ export async function createThread(
       }
       if (autoFollow) await addFollower(tx, thread!.id, userId, now);
       return { threadId: thread!.id, created: true };
-    })
-    .catch(async (error: unknown) => {
-      const again = await findRequested(ctx.db, userId, data.requestKey);
-      if (again)
-        return { threadId: requireSamePlace(again, { runId: reader.run.id, threadId: null }).threadId, created: false };
-      throw error;
-    });
+    }),
+  ).catch(async (error: unknown) => {
+    const again = await findRequested(ctx.db, userId, data.requestKey);
+    if (again)
+      return { threadId: requireSamePlace(again, { runId: reader.run.id, threadId: null }).threadId, created: false };
+    throw error;
+  });
 }
 
 /** Errors: conflict 'forum.thread_locked', 'forum.thread_closed'. */
@@ -210,23 +211,25 @@ export async function createReply(
   const now = ctx.clock.now();
   try {
     // One statement: counters, post, notifications and the author's follow commit together.
-    const postId = await insertReply(ctx.db, {
-      threadId: thread.id,
-      runId: reader.run.id,
-      parentId: parent?.id ?? null,
-      depth: parent ? 2 : 1,
-      authorId: userId,
-      body: data.body,
-      language: poster.language,
-      authorCountry: poster.country,
-      authorRole: reader.role,
-      requestKey: data.requestKey ?? null,
-      // The reply's author hears of a comment on it once, as a comment, not again as a follower.
-      parentAuthorId: parent && parent.authorId !== userId ? parent.authorId : null,
-      mayPostLocked: reader.role === 'staff',
-      mayPostClosed: canModerate(reader),
-      at: now,
-    });
+    const postId = await changeThreads(reader.run.id, () =>
+      insertReply(ctx.db, {
+        threadId: thread.id,
+        runId: reader.run.id,
+        parentId: parent?.id ?? null,
+        depth: parent ? 2 : 1,
+        authorId: userId,
+        body: data.body,
+        language: poster.language,
+        authorCountry: poster.country,
+        authorRole: reader.role,
+        requestKey: data.requestKey ?? null,
+        // The reply's author hears of a comment on it once, as a comment, not again as a follower.
+        parentAuthorId: parent && parent.authorId !== userId ? parent.authorId : null,
+        mayPostLocked: reader.role === 'staff',
+        mayPostClosed: canModerate(reader),
+        at: now,
+      }),
+    );
     if (postId === null) {
       // The thread closed, locked or was hidden since it was read: say which.
       requireOpenThread(reader, (await selectThread(ctx.db, reader.run.id, thread.id)) ?? thread);

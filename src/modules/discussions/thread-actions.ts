@@ -11,6 +11,7 @@ import { addFollower, notifyUser } from './notify.ts';
 import { checkLinkLimit } from './rate-limits.ts';
 import { dscFollow, dscPost, dscThread, dscVote } from './schema.ts';
 import { lockThread, requireVisibleThread, selectPost, type PostRow } from './store.ts';
+import { changeThreads } from './thread-lists.ts';
 
 /** A post the reader may act on: in a thread they see, and visible unless they moderate. Errors: not_found 'post'. */
 async function requireActionablePost(ctx: ServiceContext, reader: ForumReader, postIdInput: unknown): Promise<PostRow> {
@@ -44,33 +45,35 @@ export async function voteOnPost(
   if (post.authorId === reader.actor.userId) {
     throw new DomainError('invalid', 'forum.own_post', 'You cannot vote for your own post.');
   }
-  return ctx.db.transaction(async (tx) => {
-    const thread = await lockThread(tx, post.threadId);
-    if (thread.locked && reader.role !== 'staff') throw conflict('forum.thread_locked', 'This thread is locked.');
-    const changed = up
-      ? await tx
-          .insert(dscVote)
-          .values({ postId: post.id, userId: reader.actor.userId, createdAt: now })
-          .onConflictDoNothing()
-          .returning({ postId: dscVote.postId })
-      : await tx
-          .delete(dscVote)
-          .where(and(eq(dscVote.postId, post.id), eq(dscVote.userId, reader.actor.userId)))
-          .returning({ postId: dscVote.postId });
-    const delta = changed.length === 0 ? 0 : up ? 1 : -1;
-    const [row] = await tx
-      .update(dscPost)
-      .set({ voteCount: sql`${dscPost.voteCount} + ${delta}` })
-      .where(eq(dscPost.id, post.id))
-      .returning({ voteCount: dscPost.voteCount });
-    if (post.depth === 0 && delta !== 0) {
-      await tx
-        .update(dscThread)
-        .set({ voteCount: sql`${dscThread.voteCount} + ${delta}` })
-        .where(eq(dscThread.id, post.threadId));
-    }
-    return { postId: post.id, voteCount: row!.voteCount, votedByMe: up };
-  });
+  return changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
+      const thread = await lockThread(tx, post.threadId);
+      if (thread.locked && reader.role !== 'staff') throw conflict('forum.thread_locked', 'This thread is locked.');
+      const changed = up
+        ? await tx
+            .insert(dscVote)
+            .values({ postId: post.id, userId: reader.actor.userId, createdAt: now })
+            .onConflictDoNothing()
+            .returning({ postId: dscVote.postId })
+        : await tx
+            .delete(dscVote)
+            .where(and(eq(dscVote.postId, post.id), eq(dscVote.userId, reader.actor.userId)))
+            .returning({ postId: dscVote.postId });
+      const delta = changed.length === 0 ? 0 : up ? 1 : -1;
+      const [row] = await tx
+        .update(dscPost)
+        .set({ voteCount: sql`${dscPost.voteCount} + ${delta}` })
+        .where(eq(dscPost.id, post.id))
+        .returning({ voteCount: dscPost.voteCount });
+      if (post.depth === 0 && delta !== 0) {
+        await tx
+          .update(dscThread)
+          .set({ voteCount: sql`${dscThread.voteCount} + ${delta}` })
+          .where(eq(dscThread.id, post.threadId));
+      }
+      return { postId: post.id, voteCount: row!.voteCount, votedByMe: up };
+    }),
+  );
 }
 
 /** Follows or stops following a thread. Errors: unauthenticated, not_found (forum, thread), invalid. */
@@ -117,24 +120,26 @@ export async function markAnswer(
     throw new DomainError('invalid', 'forum.not_a_reply', 'The answer must be a reply in this thread.');
   }
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    await lockThread(tx, thread.id);
-    await tx
-      .update(dscThread)
-      .set({ answerPostId: answer?.id ?? null, updatedAt: now })
-      .where(eq(dscThread.id, thread.id));
-    if (answer && answer.id !== thread.answerPostId) {
-      await notifyUser(tx, answer.authorId, {
-        kind: 'answer',
-        runId: reader.run.id,
-        threadId: thread.id,
-        postId: answer.id,
-        actorId: reader.actor.userId,
-        at: now,
-      });
-    }
-    return { threadId: thread.id, answerPostId: answer?.id ?? null };
-  });
+  return changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
+      await lockThread(tx, thread.id);
+      await tx
+        .update(dscThread)
+        .set({ answerPostId: answer?.id ?? null, updatedAt: now })
+        .where(eq(dscThread.id, thread.id));
+      if (answer && answer.id !== thread.answerPostId) {
+        await notifyUser(tx, answer.authorId, {
+          kind: 'answer',
+          runId: reader.run.id,
+          threadId: thread.id,
+          postId: answer.id,
+          actorId: reader.actor.userId,
+          at: now,
+        });
+      }
+      return { threadId: thread.id, answerPostId: answer?.id ?? null };
+    }),
+  );
 }
 
 /** Staff and community TAs endorse a good reply; its author is told. Errors: as markAnswer, forbidden 'forum.moderators_only'. */
@@ -150,27 +155,29 @@ export async function endorsePost(
   requireModerator(reader);
   const post = await requireActionablePost(ctx, reader, postIdInput);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    await tx.update(dscPost).set({ endorsed }).where(eq(dscPost.id, post.id));
-    if (endorsed && !post.endorsed) {
-      await notifyUser(tx, post.authorId, {
-        kind: 'endorsement',
-        runId: reader.run.id,
-        threadId: post.threadId,
-        postId: post.id,
+  return changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
+      await tx.update(dscPost).set({ endorsed }).where(eq(dscPost.id, post.id));
+      if (endorsed && !post.endorsed) {
+        await notifyUser(tx, post.authorId, {
+          kind: 'endorsement',
+          runId: reader.run.id,
+          threadId: post.threadId,
+          postId: post.id,
+          actorId: reader.actor.userId,
+          at: now,
+        });
+      }
+      await recordAudit(tx, {
         actorId: reader.actor.userId,
+        action: endorsed ? 'forum.post_endorsed' : 'forum.post_unendorsed',
+        objectType: 'forum_post',
+        objectId: post.id,
         at: now,
       });
-    }
-    await recordAudit(tx, {
-      actorId: reader.actor.userId,
-      action: endorsed ? 'forum.post_endorsed' : 'forum.post_unendorsed',
-      objectType: 'forum_post',
-      objectId: post.id,
-      at: now,
-    });
-    return { postId: post.id, endorsed };
-  });
+      return { postId: post.id, endorsed };
+    }),
+  );
 }
 
 const threadStateSchema = z
@@ -199,26 +206,28 @@ export async function setThreadState(
     if (thread.authorId !== reader.actor.userId || thread.locked) throw forbidden();
   }
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const before = await lockThread(tx, thread.id);
-    const [row] = await tx
-      .update(dscThread)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(dscThread.id, thread.id))
-      .returning({ pinned: dscThread.pinned, closed: dscThread.closed, locked: dscThread.locked });
-    if (canModerate(reader)) {
-      await recordAudit(tx, {
-        actorId: reader.actor.userId,
-        action: 'forum.thread_state_changed',
-        objectType: 'forum_thread',
-        objectId: thread.id,
-        before: { pinned: before.pinned, closed: before.closed, locked: before.locked },
-        after: { ...row },
-        at: now,
-      });
-    }
-    return { threadId: thread.id, ...row! };
-  });
+  return changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
+      const before = await lockThread(tx, thread.id);
+      const [row] = await tx
+        .update(dscThread)
+        .set({ ...changes, updatedAt: now })
+        .where(eq(dscThread.id, thread.id))
+        .returning({ pinned: dscThread.pinned, closed: dscThread.closed, locked: dscThread.locked });
+      if (canModerate(reader)) {
+        await recordAudit(tx, {
+          actorId: reader.actor.userId,
+          action: 'forum.thread_state_changed',
+          objectType: 'forum_thread',
+          objectId: thread.id,
+          before: { pinned: before.pinned, closed: before.closed, locked: before.locked },
+          after: { ...row },
+          at: now,
+        });
+      }
+      return { threadId: thread.id, ...row! };
+    }),
+  );
 }
 
 /**
@@ -244,10 +253,12 @@ export async function editPost(
     body,
     now,
   );
-  return ctx.db.transaction(async (tx) => {
-    const thread = await lockThread(tx, post.threadId);
-    if (thread.locked && reader.role !== 'staff') throw conflict('forum.thread_locked', 'This thread is locked.');
-    await tx.update(dscPost).set({ body, editedAt: now }).where(eq(dscPost.id, post.id));
-    return { postId: post.id };
-  });
+  return changeThreads(reader.run.id, () =>
+    ctx.db.transaction(async (tx) => {
+      const thread = await lockThread(tx, post.threadId);
+      if (thread.locked && reader.role !== 'staff') throw conflict('forum.thread_locked', 'This thread is locked.');
+      await tx.update(dscPost).set({ body, editedAt: now }).where(eq(dscPost.id, post.id));
+      return { postId: post.id };
+    }),
+  );
 }

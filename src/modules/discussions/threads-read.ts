@@ -8,6 +8,7 @@ import { languageTagSchema, parseForumInput, readId, topicKeySchema } from './in
 import type { ForumReader, ForumPost, ThreadDetail, ThreadPage, ThreadSort } from './model.ts';
 import { describePermissions, presentPost, type PostMarks } from './present.ts';
 import { dscFlag, dscFollow, dscPost, dscThread, dscVote } from './schema.ts';
+import { readHiddenThreadAuthors, readThreadPage, type CachedThreadPage } from './thread-lists.ts';
 import { loadAuthorNames, requireVisibleThread, selectMyCircleId, toAuthor, toThreadSummary } from './store.ts';
 
 export const THREADS_PAGE_SIZE = 20;
@@ -32,13 +33,28 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-/** Who sees what in a list: moderators see hidden threads, their authors too; no one lists removed ones. */
-function visibilityCondition(reader: ForumReader): SQL {
-  if (canModerate(reader)) return ne(dscThread.status, 'deleted');
-  return or(
-    eq(dscThread.status, 'visible'),
-    and(eq(dscThread.status, 'hidden'), eq(dscThread.authorId, reader.actor.userId)),
-  )!;
+/**
+ * Who sees what in a list: moderators see hidden threads, their authors too; no one lists
+ * removed ones. Lists shared by an audience are 'moderators' and 'learners' (visible only).
+ */
+type Visibility = 'moderators' | 'learners' | 'author';
+
+function visibilityCondition(visibility: Visibility, userId: string): SQL {
+  if (visibility === 'moderators') return ne(dscThread.status, 'deleted');
+  if (visibility === 'learners') return eq(dscThread.status, 'visible');
+  return or(eq(dscThread.status, 'visible'), and(eq(dscThread.status, 'hidden'), eq(dscThread.authorId, userId)))!;
+}
+
+async function chooseVisibility(executor: Executor, reader: ForumReader): Promise<Visibility> {
+  if (canModerate(reader)) return 'moderators';
+  const authors = await readHiddenThreadAuthors(executor, reader.run.id, async () => {
+    const rows = await executor
+      .selectDistinct({ authorId: dscThread.authorId })
+      .from(dscThread)
+      .where(and(eq(dscThread.runId, reader.run.id), eq(dscThread.status, 'hidden')));
+    return rows.map((row) => row.authorId);
+  });
+  return authors.includes(reader.actor.userId) ? 'author' : 'learners';
 }
 
 function searchCondition(q: string): SQL {
@@ -69,10 +85,34 @@ export async function listThreads(
     if ((await selectMyCircleId(ctx.db, reader.run.id, reader.actor.userId)) !== filters.circle)
       throw notFound('circle');
   }
+  const visibility = await chooseVisibility(ctx.db, reader);
+  const load = () => selectThreadPage(ctx.db, reader, filters, visibility);
+  // Searches and an author's own view are not shared; every other page is, per audience.
+  const { threads, total } =
+    filters.q || visibility === 'author'
+      ? await load()
+      : await readThreadPage(ctx.db, reader.run.id, `${visibility}|${JSON.stringify(filters)}`, load);
+  return {
+    reader,
+    threads,
+    page: filters.page,
+    pages: Math.max(1, Math.ceil(total / THREADS_PAGE_SIZE)),
+    total,
+  };
+}
+
+type ThreadFilters = z.output<typeof threadQuerySchema>;
+
+async function selectThreadPage(
+  executor: Executor,
+  reader: ForumReader,
+  filters: ThreadFilters,
+  visibility: Visibility,
+): Promise<CachedThreadPage> {
   const conditions: SQL[] = [
     eq(dscThread.runId, reader.run.id),
     filters.circle === undefined ? isNull(dscThread.circleId) : eq(dscThread.circleId, filters.circle),
-    visibilityCondition(reader),
+    visibilityCondition(visibility, reader.actor.userId),
   ];
   if (filters.topic) conditions.push(eq(dscThread.topic, filters.topic));
   if (filters.language) conditions.push(eq(dscThread.language, filters.language));
@@ -88,28 +128,27 @@ export async function listThreads(
       : filters.sort === 'newest'
         ? [desc(dscThread.createdAt)]
         : [desc(dscThread.lastActivityAt)];
-  const offset = (filters.page - 1) * THREADS_PAGE_SIZE;
   // The total rides along with the page (a window count), so a list is one query.
-  const rows = await ctx.db
+  const rows = await executor
     .select({ thread: dscThread, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(dscThread)
     .where(where)
     .orderBy(desc(dscThread.pinned), ...order, desc(dscThread.id))
     .limit(THREADS_PAGE_SIZE)
-    .offset(offset);
-  const all =
+    .offset((filters.page - 1) * THREADS_PAGE_SIZE);
+  const total =
     rows[0]?.total ??
     (filters.page === 1
       ? 0
-      : ((await ctx.db.select({ threads: count() }).from(dscThread).where(where))[0]?.threads ?? 0));
+      : ((await executor.select({ threads: count() }).from(dscThread).where(where))[0]?.threads ?? 0));
   const names = await loadAuthorNames(
-    ctx.db,
+    executor,
     rows.map((row) => row.thread.authorId),
   );
   const threads = rows.map(({ thread }) =>
     toThreadSummary(thread, toAuthor(names, thread.authorId, thread.authorCountry, thread.authorRole)),
   );
-  return { reader, threads, page: filters.page, pages: Math.max(1, Math.ceil(all / THREADS_PAGE_SIZE)), total: all };
+  return { threads, total };
 }
 
 async function selectMarks(executor: Executor, userId: string, postIds: number[]): Promise<PostMarks> {
