@@ -129,8 +129,32 @@ export async function selectTeamRole(executor: Executor, courseId: number, userI
   return rows[0]?.role ?? null;
 }
 
+/*
+ * Every staff-aware learner page asks for the reader's team role, nearly always to hear "none".
+ * Answers, "none" included, are kept per course and person for the hot-path TTL; team writes
+ * forget the course's answers, and the settling time covers a reader who read before the commit.
+ */
+const teamRoles = createHotPathCache<{ courseId: number; role: TeamRole | null }>({
+  maxEntries: 50_000,
+  settleMs: COURSE_CHANGE_SETTLE_MS,
+});
+
+/** A person's role on a course team; outside a transaction from the hot-path cache. */
+export async function readTeamRole(executor: Executor, courseId: number, userId: string): Promise<TeamRole | null> {
+  if (executor instanceof PgTransaction) return selectTeamRole(executor, courseId, userId);
+  const { role } = await teamRoles.getOrLoad(`${scopeKeyOf(executor)}|${courseId}|${userId}`, async () =>
+    freezeDeep({ courseId, role: await selectTeamRole(executor, courseId, userId) }),
+  );
+  return role;
+}
+
+/** Every write to a course's team calls this, inside or after its transaction. */
+export function forgetTeamRoles(courseId: number): void {
+  teamRoles.invalidate((entry) => entry.courseId === courseId);
+}
+
 export async function readCapabilities(ctx: ServiceContext, course: LoadedCourse): Promise<Set<CourseCapability>> {
-  const teamRole = ctx.actor ? await selectTeamRole(ctx.db, course.id, ctx.actor.userId) : null;
+  const teamRole = ctx.actor ? await readTeamRole(ctx.db, course.id, ctx.actor.userId) : null;
   return listCourseCapabilities(ctx.actor, {
     ownerInstitutionIds: course.owners.map((owner) => owner.institutionId),
     teamRole,

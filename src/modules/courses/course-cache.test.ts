@@ -5,11 +5,14 @@ import { DEFAULT_HOT_PATH_TTL_MS, configureHotPathCaches } from '../../platform/
 import type { Database, DatabaseHandle } from '../../platform/db/index.ts';
 import {
   addPartnerInstitution,
+  changeTeamRole,
   createRun,
   getCourseByKey,
   getRun,
   moveRunToRelease,
+  readCourseCapabilities,
   removePartnerInstitution,
+  removeTeamMember,
   updateCourseMetadata,
   updateRun,
   type CourseRun,
@@ -119,5 +122,36 @@ describe('the course cache', () => {
     const loaded = await getCourseByKey(counted.db, course.key);
     expect(loaded?.owners).toHaveLength(4);
     expect(counted.selects()).toBe(3);
+  });
+});
+
+describe('the team role cache', () => {
+  async function capabilitiesOf(person: CourseCast['author']) {
+    const course = (await getCourseByKey(handle.db, cast.course.key))!;
+    return readCourseCapabilities(person.ctx, course);
+  }
+
+  it('applies a role change and a removal from the team to the very next request', async () => {
+    // Past the settling of the team built for these tests.
+    configureHotPathCaches({ ttlMs: 10_000, now: () => Date.now() + 60_000 });
+    const { author } = cast;
+    expect((await capabilitiesOf(author)).has('view_learners')).toBe(false);
+    await changeTeamRole(cast.leadInstructor.ctx, cast.course.key, author.user.id, 'teaching_assistant');
+    expect((await capabilitiesOf(author)).has('view_learners')).toBe(true);
+    await removeTeamMember(cast.leadInstructor.ctx, cast.course.key, author.user.id);
+    expect((await capabilitiesOf(author)).size).toBe(0);
+  });
+
+  it('keeps "not on the team" too, for at most the TTL when another process adds someone', async () => {
+    const clock = { now: Date.now() + 120_000 };
+    configureHotPathCaches({ ttlMs: 10_000, now: () => clock.now });
+    const outsider = cast.otherAdmin;
+    expect((await capabilitiesOf(outsider)).has('view_learners')).toBe(false);
+    await handle.db.execute(
+      sql`insert into crs_team_member (course_id, user_id, institution_id, role, added_at) values (${cast.course.id}, ${outsider.user.id}, ${cast.lead.id}, 'instructor', now())`,
+    );
+    expect((await capabilitiesOf(outsider)).has('view_learners')).toBe(false);
+    clock.now += 10_001;
+    expect((await capabilitiesOf(outsider)).has('view_learners')).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors/index.ts';
 import { getUserProfile } from '../identity/index.ts';
 import { localize } from '../institutions/index.ts';
-import { lockCourse, selectCourse, selectTeamRole } from './core.ts';
+import { forgetTeamRoles, lockCourse, selectCourse, selectTeamRole } from './core.ts';
 import { hashInvitationToken, isUuid, stateOfTeamInvitation, type InvitationRow } from './invitations-shared.ts';
 import type { TeamRole } from './model.ts';
 import { canJoinTeamFor } from './policies.ts';
@@ -83,6 +83,7 @@ export async function acceptTeamInvitation(
       addedAt: now,
       addedBy: row.invitedBy,
     });
+    forgetTeamRoles(course.id);
     await auditCourse(tx, ctx, course, {
       action: 'course.team_member_added',
       objectType: 'course_team_member',

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../platform/db/index.ts';
 import { conflict, forbidden, invalid, unauthenticated } from '../../platform/errors/index.ts';
 import { getInstitutionById, isPublicStatus } from '../institutions/index.ts';
 import { createEntity, createNextVersion, createPackage } from '../publishing/index.ts';
-import { parseCourseInput, selectCourse, type LoadedCourse } from './core.ts';
+import { forgetTeamRoles, parseCourseInput, selectCourse, type LoadedCourse } from './core.ts';
 import { courseKeySchema, courseMetadataSchema, type RootData } from './model.ts';
 import { canCreateCourseFor } from './policies.ts';
 import { crsCourse, crsOwner, crsTeamMember } from './schema.ts';
@@ -77,6 +77,7 @@ export async function createCourse(ctx: ServiceContext, input: NewCourse): Promi
         addedAt: now,
         addedBy: actor.userId,
       });
+      forgetTeamRoles(id);
       await recordAudit(tx, {
         actorId: actor.userId,
         action: 'course.created',

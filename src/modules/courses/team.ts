@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { conflict, notFound } from '../../platform/errors/index.ts';
 import { listUserProfiles } from '../identity/index.ts';
-import { lockCourse, parseCourseInput, requireCourse, type LoadedCourse } from './core.ts';
+import { forgetTeamRoles, lockCourse, parseCourseInput, requireCourse, type LoadedCourse } from './core.ts';
 import type { TeamMember, TeamRole } from './model.ts';
 import { crsTeamMember, TEAM_ROLES } from './schema.ts';
 import { auditCourse } from './team-shared.ts';
@@ -82,6 +82,7 @@ export async function changeTeamRole(
       .update(crsTeamMember)
       .set({ role: nextRole })
       .where(and(eq(crsTeamMember.courseId, course.id), eq(crsTeamMember.userId, userId)));
+    forgetTeamRoles(course.id);
     await auditCourse(tx, ctx, course, {
       action: 'course.team_role_changed',
       objectType: 'course_team_member',
@@ -102,6 +103,7 @@ export async function removeTeamMember(ctx: ServiceContext, courseKey: string, u
     const member = rows.find((row) => row.userId === userId)!;
     assertKeepsLead(rows, userId, null);
     await tx.delete(crsTeamMember).where(and(eq(crsTeamMember.courseId, course.id), eq(crsTeamMember.userId, userId)));
+    forgetTeamRoles(course.id);
     await auditCourse(tx, ctx, course, {
       action: 'course.team_member_removed',
       objectType: 'course_team_member',

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../platform/access/index.ts';
 import type { Database } from '../../platform/db/index.ts';
 import { createTestHelpers as createInstitutionHelpers } from '../institutions/test-helpers.ts';
 import type { Institution } from '../institutions/index.ts';
-import type { LoadedCourse } from './core.ts';
+import { forgetTeamRoles, type LoadedCourse } from './core.ts';
 import type { CourseMetadataInput, MediaAsset, TeamRole } from './model.ts';
 import { crsMedia, crsTeamMember } from './schema.ts';
 import { createCourse } from './service-create.ts';
@@ -83,6 +83,7 @@ export function createCourseTestHelpers(db: Database) {
       addedAt: base.clock.now(),
       addedBy: null,
     });
+    forgetTeamRoles(course.id);
     return person;
   }
 
