@@ -170,6 +170,7 @@ describe('who reads a run’s forum', () => {
 });
 
 describe('sanctioned learners', () => {
+  // The hot-path caches are on here: the ban and its lifting apply to the very next request.
   it('lets a banned learner read but neither post, vote, edit nor join a circle', async () => {
     const person = await world.newLearner();
     const own = await world.reply(person, thread.threadId, 'Before the ban');
@@ -184,13 +185,13 @@ describe('sanctioned learners', () => {
     expect(detail.can).toMatchObject({ reply: false, vote: false });
     await expect(listThreads(ctx, world.key, world.code)).resolves.toMatchObject({ total: expect.any(Number) });
     const refusals = [
-      createThread(ctx, world.key, world.code, { title: 'Buy now', body: 'Cheap' }),
-      createReply(ctx, world.key, world.code, thread.threadId, { body: 'Again' }),
-      voteOnPost(ctx, world.key, world.code, replyId, { up: true }),
-      editPost(ctx, world.key, world.code, own, { body: 'Edited' }),
-      joinStudyCircle(ctx, world.key, world.code, { languages: ['en'] }),
+      () => createThread(ctx, world.key, world.code, { title: 'Buy now', body: 'Cheap' }),
+      () => createReply(ctx, world.key, world.code, thread.threadId, { body: 'Again' }),
+      () => voteOnPost(ctx, world.key, world.code, replyId, { up: true }),
+      () => editPost(ctx, world.key, world.code, own, { body: 'Edited' }),
+      () => joinStudyCircle(ctx, world.key, world.code, { languages: ['en'] }),
     ];
-    for (const refusal of refusals) await expectDomainError(refusal, 'forbidden', 'forum.banned');
+    for (const refusal of refusals) await expectDomainError(refusal(), 'forbidden', 'forum.banned');
 
     await setMemberStanding(world.people.lead.ctx, world.key, world.code, { userId: person.user.id, banned: false });
     await expect(createReply(ctx, world.key, world.code, thread.threadId, { body: 'Sorry' })).resolves.toMatchObject({

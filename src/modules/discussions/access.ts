@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Actor, ServiceContext } from '../../platform/access/index.ts';
+import { createHotPathCache, freezeDeep, scopeKeyOf } from '../../platform/cache/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { DomainError, notFound, unauthenticated } from '../../platform/errors/index.ts';
 import { courseKeySchema, getCourseByKey, getRun, readCourseCapabilities, runCodeSchema } from '../courses/index.ts';
@@ -21,6 +23,31 @@ export async function selectStanding(executor: Executor, runId: number, userId: 
     .from(dscMember)
     .where(and(eq(dscMember.runId, runId), eq(dscMember.userId, userId)));
   return row ?? NO_STANDING;
+}
+
+/*
+ * Every forum request reads the reader's standing, which staff change rarely, through
+ * setMemberStanding only: answers ("none" included) are kept per run and person for the
+ * hot-path TTL (ADR 0021), forgotten in this process when staff change them. Another process
+ * may let a newly banned or muted learner post for up to the TTL, as with a suspended account.
+ */
+const STANDING_SETTLE_MS = 2_000;
+const standings = createHotPathCache<{ runId: number; userId: string; standing: MemberStanding | null }>({
+  maxEntries: 50_000,
+  settleMs: STANDING_SETTLE_MS,
+});
+
+async function readCachedStanding(executor: Executor, runId: number, userId: string): Promise<MemberStanding | null> {
+  if (executor instanceof PgTransaction) return readStanding(executor, runId, userId);
+  const entry = await standings.getOrLoad(`${scopeKeyOf(executor)}|${runId}|${userId}`, async () =>
+    freezeDeep({ runId, userId, standing: await readStanding(executor, runId, userId) }),
+  );
+  return entry.standing;
+}
+
+/** Called by the one writer of standings, inside its transaction (the settling covers the commit). */
+export function forgetStanding(runId: number, userId: string): void {
+  standings.invalidate((entry) => entry.runId === runId && entry.userId === userId);
 }
 
 /** One answer for everyone who may not read a forum: it does not exist for them. */
@@ -56,7 +83,7 @@ export async function requireForumReader(
   const [capabilities, enrollment, standing] = await Promise.all([
     readCourseCapabilities(ctx, course),
     selectEnrollment(ctx.db, run.id, actor.userId),
-    readStanding(ctx.db, run.id, actor.userId),
+    readCachedStanding(ctx.db, run.id, actor.userId),
   ]);
   const staff = capabilities.has('view_learners');
   if (!staff && enrollment?.status !== 'active') throw forumNotFound();

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/index.ts';
 import { DomainError, notFound } from '../../platform/errors/index.ts';
 import { selectEnrollment } from '../enrollment/index.ts';
 import { listUserProfiles } from '../identity/index.ts';
-import { requireForumReader, requireModerator, requireStaff, selectStanding } from './access.ts';
+import { forgetStanding, requireForumReader, requireModerator, requireStaff, selectStanding } from './access.ts';
 import { moderationReasonSchema, parseForumInput } from './inputs.ts';
 import type { ForumReader, MemberStanding } from './model.ts';
 import { notifyUser } from './notify.ts';
@@ -84,6 +84,7 @@ export async function setMemberStanding(
         target: [dscMember.runId, dscMember.userId],
         set: { ...next, updatedAt: now, updatedBy: reader.actor.userId },
       });
+    forgetStanding(reader.run.id, change.userId);
     await notifyUser(tx, change.userId, {
       kind: 'moderation',
       runId: reader.run.id,
