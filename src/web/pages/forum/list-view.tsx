@@ -1,4 +1,5 @@
 import type { ForumTopic, ThreadPage, ThreadSort, ThreadSummary } from '../../../modules/discussions/index.ts';
+import { renderToString } from 'preact-render-to-string';
 import { THREAD_KINDS, THREAD_SORTS } from '../../../modules/discussions/index.ts';
 import type { MessageKey, T } from '../../messages/index.ts';
 import { SelectField } from '../../views/forms.tsx';
@@ -157,6 +158,43 @@ function ThreadRow({ state, thread }: { state: ThreadListState; thread: ThreadSu
   );
 }
 
+/*
+ * A shared (frozen) page of threads is the same for every reader of the run until a write
+ * replaces it, so its rows are rendered once per language and view and then reused; the
+ * markup is what ThreadRow renders, escaped by the same renderer.
+ */
+const renderedRows = new WeakMap<readonly ThreadSummary[], Map<string, string>>();
+
+function renderRows(state: ThreadListState): string {
+  return renderToString(
+    <>
+      {state.list.threads.map((thread) => (
+        <ThreadRow state={state} thread={thread} />
+      ))}
+    </>,
+  );
+}
+
+function ThreadRows({ state }: { state: ThreadListState }) {
+  const { list, frame, filters } = state;
+  let html: string | undefined;
+  if (Object.isFrozen(list.threads)) {
+    // Everything a row shows besides the thread: language, view, topic names (from the release), addresses.
+    const view = `${frame.t.locale}|${isModerator(frame.reader)}|${filters.topic ? 'topic' : 'all'}|${frame.reader.run.releaseId}|${frame.paths.base}`;
+    let views = renderedRows.get(list.threads);
+    if (!views) {
+      views = new Map();
+      renderedRows.set(list.threads, views);
+    }
+    html = views.get(view);
+    if (html === undefined) {
+      html = renderRows(state);
+      views.set(view, html);
+    }
+  }
+  return <ol class="forum-threads" dangerouslySetInnerHTML={{ __html: html ?? renderRows(state) }} />;
+}
+
 function hasFilters(filters: ListFilters): boolean {
   return !!(filters.topic || filters.language || filters.kind || filters.q || filters.sort === 'unanswered');
 }
@@ -188,11 +226,7 @@ export function ThreadListPage({ state }: { state: ThreadListState }) {
         {list.threads.length === 0 ? (
           <p>{hasFilters(filters) ? t.t('forum.list.noMatch') : t.t('forum.list.empty')}</p>
         ) : (
-          <ol class="forum-threads">
-            {list.threads.map((thread) => (
-              <ThreadRow state={state} thread={thread} />
-            ))}
-          </ol>
+          <ThreadRows state={state} />
         )}
         <Pager
           t={t}
