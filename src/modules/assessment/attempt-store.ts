@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { defineStatement, readTimestamp, runStatement, type Executor } from '../../platform/db/index.ts';
-import type { StoredQuizScore } from './course-grade.ts';
 import type { AttemptLayout } from './layout.ts';
 import { asmAttempt, asmQuizScore, type QuestionResult, type StoredAnswers } from './schema.ts';
 
@@ -230,12 +229,12 @@ function toStoredAttempt(raw: RawAttempt): StoredAttempt {
 /*
  * The submission itself, one statement prepared once per connection (ADR 0023): the attempt is
  * marked submitted only while still in progress (the UPDATE takes its row lock, so of two
- * concurrent submissions the second finds it submitted and changes nothing), the quiz's best
- * score follows it (the same rule as `upsertBestScore`), and the learner's other best scores
- * come back with it for the course grade.
+ * concurrent submissions the second finds it submitted and changes nothing) and the quiz's best
+ * score follows it (the same rule as `upsertBestScore`). The course grade reads the best scores
+ * later, once it holds the learner's grade lock.
  */
 const BETTER = `coalesce(excluded.score / nullif(excluded.max_score, 0), 0) > coalesce(q.score / nullif(q.max_score, 0), 0)`;
-const SUBMIT_ATTEMPT = defineStatement<RawAttempt & { scores: [number | string, number, number][] }>(
+const SUBMIT_ATTEMPT = defineStatement<RawAttempt>(
   'asm_submit_attempt',
   `with submitted as (
      update asm_attempt set status = 'submitted', submitted_at = $4::timestamptz, answers = $5::text::jsonb,
@@ -253,22 +252,9 @@ const SUBMIT_ATTEMPT = defineStatement<RawAttempt & { scores: [number | string, 
        best_attempt_id = case when ${BETTER} then excluded.best_attempt_id else q.best_attempt_id end,
        attempts_used = q.attempts_used + 1,
        updated_at = excluded.updated_at
-     returning block_entity_id, score, max_score
    )
-   select submitted.*,
-     (select coalesce(json_agg(json_build_array(s.block_entity_id, s.score, s.max_score)), '[]'::json)
-      from (select block_entity_id, score, max_score from best
-            union all
-            select block_entity_id, score, max_score from asm_quiz_score
-            where enrollment_id = $2 and block_entity_id <> $3) s) as scores
-   from submitted`,
+   select * from submitted`,
 );
-
-export type SubmittedAttempt = {
-  attempt: StoredAttempt;
-  /** Every best score of the enrollment after this submission, by block entity id. */
-  scores: Map<number, StoredQuizScore>;
-};
 
 /**
  * Stores a marked submission of an attempt still in progress, with the quiz's best score.
@@ -287,7 +273,7 @@ export async function storeSubmission(
     maxScore: number;
     versionId: number;
   },
-): Promise<SubmittedAttempt | null> {
+): Promise<StoredAttempt | null> {
   if (!isUuid(where.uuid)) return null;
   const [raw] = await runStatement(tx, SUBMIT_ATTEMPT, [
     where.uuid,
@@ -302,10 +288,5 @@ export async function storeSubmission(
     submission.maxScore,
     submission.versionId,
   ]);
-  if (!raw) return null;
-  const scores = new Map<number, StoredQuizScore>();
-  for (const [blockEntityId, score, maxScore] of raw.scores) {
-    scores.set(Number(blockEntityId), { blockEntityId: Number(blockEntityId), score, maxScore });
-  }
-  return { attempt: toStoredAttempt(raw), scores };
+  return raw ? toStoredAttempt(raw) : null;
 }

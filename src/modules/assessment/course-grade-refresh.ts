@@ -51,9 +51,9 @@ export type GradeOutcome = {
 };
 
 /** The learner's grade row, locked for the caller's transaction, and whether it was just created. */
-export type LockedGrade = { row: StoredCourseGrade; created: boolean };
+type LockedGrade = { row: StoredCourseGrade; created: boolean };
 
-export async function lockGradeOf(tx: Executor, learner: LearnerRun, at: Date): Promise<LockedGrade> {
+async function lockGradeOf(tx: Executor, learner: LearnerRun, at: Date): Promise<LockedGrade> {
   const { run, enrollment } = learner;
   return lockCourseGrade(tx, { enrollmentId: enrollment.id, runId: run.id, userId: enrollment.userId }, at);
 }
@@ -62,12 +62,12 @@ export async function lockGradeOf(tx: Executor, learner: LearnerRun, at: Date): 
  * The run's grading policy as committed when the grade lock was already held (see
  * `readRunGradingPolicy`); the run as loaded at the start of the request may be older.
  */
-export async function readLockedPolicy(tx: Executor, learner: LearnerRun): Promise<GradingPolicy> {
+async function readLockedPolicy(tx: Executor, learner: LearnerRun): Promise<GradingPolicy> {
   return (await readRunGradingPolicy(tx, learner.run.id)) ?? learner.run.gradingPolicy;
 }
 
 /** What a grade is computed from, all read with the learner's grade row locked. */
-export type GradeInputs = {
+type GradeInputs = {
   locked: LockedGrade;
   policy: GradingPolicy;
   tree: CourseTree;
@@ -84,7 +84,7 @@ export type GradeInputs = {
  * other record stores, a learner told they passed — so withdrawing one must be a deliberate act
  * of its own, not the side effect of a recalculation.
  */
-export async function settleCourseGrade(
+async function settleCourseGrade(
   tx: Executor,
   learner: LearnerRun,
   inputs: GradeInputs,

@@ -19,16 +19,23 @@ export type StoredCourseGrade = {
   updatedAt: Date;
 };
 
+// Read by every graded submission under the grade lock and by the progress page (ADR 0023).
+const QUIZ_SCORES = defineStatement<{ block_entity_id: string | number; score: number; max_score: number }>(
+  'asm_quiz_scores',
+  'select block_entity_id, score, max_score from asm_quiz_score where enrollment_id = $1',
+);
+
 /** The best score of every quiz one learner attempted, by block entity id. */
 export async function selectQuizScores(
   executor: Executor,
   enrollmentId: number,
 ): Promise<Map<number, StoredQuizScore>> {
-  const rows = await executor
-    .select({ blockEntityId: asmQuizScore.blockEntityId, score: asmQuizScore.score, maxScore: asmQuizScore.maxScore })
-    .from(asmQuizScore)
-    .where(eq(asmQuizScore.enrollmentId, enrollmentId));
-  return new Map(rows.map((row) => [row.blockEntityId, row]));
+  const scores = new Map<number, StoredQuizScore>();
+  for (const row of await runStatement(executor, QUIZ_SCORES, [enrollmentId])) {
+    const blockEntityId = Number(row.block_entity_id);
+    scores.set(blockEntityId, { blockEntityId, score: row.score, maxScore: row.max_score });
+  }
+  return scores;
 }
 
 /** Best scores of many learners in one query: enrollment id → block entity id → score. */
@@ -108,7 +115,7 @@ function toStoredCourseGrade(raw: RawCourseGrade): StoredCourseGrade {
   };
 }
 
-// Every submission takes this lock first: prepared once per connection (ADR 0023).
+// Every graded submission takes this lock, as its last step: prepared once per connection (ADR 0023).
 const LOCK_GRADE = defineStatement<RawCourseGrade>(
   'asm_lock_course_grade',
   `select enrollment_id, run_id, user_id, computed, override, override_reason, overridden_by, overridden_at,

@@ -140,6 +140,27 @@ describe('submitting an attempt', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('counts every quiz in the course grade when one learner submits several at once', async () => {
+    const graded: Name[] = ['quiz', 'afterDue', 'never', 'afterDueOpen'];
+    const storedGrade = async (person: Learner) => {
+      const [grade] = await handle.db
+        .select()
+        .from(asmCourseGrade)
+        .where(eq(asmCourseGrade.enrollmentId, person.learner.enrollment.id));
+      return grade!.computed;
+    };
+    const oneByOne = await world.buildEnrolledLearner();
+    for (const name of graded)
+      await submitAs(oneByOne, (await startAs(oneByOne, name)).uuid, rightAnswers(), undefined, name);
+    const atOnce = await world.buildEnrolledLearner();
+    const started = await Promise.all(graded.map((name) => startAs(atOnce, name)));
+    await Promise.all(
+      graded.map((name, index) => submitAs(atOnce, started[index]!.uuid, rightAnswers(), undefined, name)),
+    );
+    expect(await storedGrade(oneByOne)).toBeGreaterThan(0);
+    expect(await storedGrade(atOnce)).toBe(await storedGrade(oneByOne));
+  });
+
   it('keeps the best attempt as the quiz score, completes the block and updates the course grade', async () => {
     const person = await world.buildEnrolledLearner();
     const first = await startAs(person);

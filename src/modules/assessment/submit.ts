@@ -5,7 +5,7 @@ import { markBlockCompleted } from '../courseware/index.ts';
 import { recordLearningActions, type LearningAction } from '../records/index.ts';
 import { validateAnswers } from './answers.ts';
 import { isUuid, selectAttemptByKey, selectOwnAttempt, storeSubmission, type StoredAttempt } from './attempt-store.ts';
-import { lockGradeOf, readLockedPolicy, settleCourseGrade } from './course-grade-refresh.ts';
+import { refreshCourseGrade } from './course-grade-refresh.ts';
 import { alreadySubmitted, presentOwnAttempt } from './attempts.ts';
 import { markAttempt, type AttemptMarking } from './marking.ts';
 import { requireLearnerQuiz, requireOpenWindow, type LearnerQuizContext } from './quiz-context.ts';
@@ -112,10 +112,13 @@ async function completeQuizBlock(
 }
 
 /**
- * Stores one submission with everything that follows from it, in the caller's transaction. A
- * graded quiz takes the learner's grade lock first: the best scores returned with the submission
- * are then the ones the course grade is computed from, and the run's policy is read under that
- * lock, so a recomputation for a policy change is never undone by a submission in flight.
+ * Stores one submission with everything that follows from it, in the caller's transaction. The
+ * learner's grade lock is taken last, after the attempt, its best score, the completion and the
+ * statements are written: submissions of one learner wait for each other only while the grade
+ * is computed and stored. The best scores and the run's policy are read once the lock is held,
+ * so the grade counts every submission committed before it and a recomputation for a policy
+ * change is never undone by a submission in flight. Nothing that holds a grade lock waits for
+ * an attempt, score or completion row, so the order cannot deadlock.
  */
 async function gradeAttempt(
   tx: Executor,
@@ -127,8 +130,7 @@ async function gradeAttempt(
   const { learner, block, quiz } = context;
   const { own, key, now } = request;
   if (!prepared.ok) return explainRefusal(tx, ctx, context, request, prepared);
-  const locked = quiz.mode === 'graded' ? await lockGradeOf(tx, learner, now) : null;
-  const stored = await storeSubmission(tx, own, {
+  const submitted = await storeSubmission(tx, own, {
     at: now,
     answers: prepared.answers,
     answersSha256: prepared.answersSha256,
@@ -139,13 +141,9 @@ async function gradeAttempt(
     // The version answered is the one the run serves now.
     versionId: block.versionId,
   });
-  if (!stored) return explainRefusal(tx, ctx, context, request, prepared);
-  const submitted = stored.attempt;
+  if (!submitted) return explainRefusal(tx, ctx, context, request, prepared);
   await recordLearningActions(tx, await completeQuizBlock(tx, context, submitted, prepared, now), now);
-  if (locked) {
-    const policy = await readLockedPolicy(tx, learner);
-    await settleCourseGrade(tx, learner, { locked, policy, tree: context.tree, scores: stored.scores }, now);
-  }
+  if (quiz.mode === 'graded') await refreshCourseGrade(tx, learner, now, { tree: context.tree });
   const receipt = buildReceipt({
     ...submitted,
     submittedAt: now,
@@ -158,8 +156,8 @@ async function gradeAttempt(
 /**
  * Submits an attempt, once. The answers are checked, marked and hashed first; then, in one
  * transaction, the attempt is stored as submitted only while still in progress, and the best
- * score, the block's completion, the course grade and the xAPI statements follow. A retry with the same idempotency key returns the same
- * receipt and writes nothing; a second submission under another key is refused.
+ * score, the block's completion, the xAPI statements and the course grade follow. A retry with the
+ * same idempotency key returns the same receipt and writes nothing; a second submission under another key is refused.
  * Errors: unauthenticated, not_found, forbidden 'enrollment.required', invalid 'quiz.invalid_answer',
  * 'quiz.invalid_idempotency_key', conflict 'quiz.already_submitted', 'quiz.idempotency_key_reused',
  * 'quiz.not_started', 'quiz.closed'.
