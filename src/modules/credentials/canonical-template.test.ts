@@ -84,17 +84,37 @@ describe('templated canonicalization', () => {
       id: 'urn:uuid:1',
       credits: 5,
       nested: [{ type: 'Profile', name: 'A' }],
-    });
+    })!;
     expect(shape.values).toEqual(['urn:uuid:1', 'A']);
     expect(shape.key).toContain('"credits":5');
     expect(shape.key).toContain('"type":"Profile"');
     expect(shape.key).not.toContain('urn:uuid:1');
   });
 
+  it('never templates a document whose kept parts read as a slot, so no other value takes their place', async () => {
+    const issuer = createTestInstitution('uni-slot');
+    const signed = await addEddsaRdfc2022Proof(buildTestCredential(issuer), issuer.signer, TEST_NOW);
+    const { proofValue: _proofValue, ...proofOptions } = signed.proof[0] as Json;
+    const proofConfig: Json = {
+      '@context': signed['@context'],
+      ...proofOptions,
+      proofPurpose: 'urn:orbis-c14n-slot:0',
+    };
+    expect(describeShape(proofConfig)).toBeNull();
+    expect(describeShape({ ...proofConfig, proofPurpose: 'assertionMethod', 'urn:orbis-c14n-slot:1': 'x' })).toBeNull();
+    clearCanonicalizationTemplates();
+    for (let round = 0; round < 3; round += 1) {
+      const document = { ...proofConfig, created: `2026-05-0${round + 1}T09:00:00Z` };
+      expect(await outcome(() => canonicalizeRdfc(document))).toBe(
+        await outcome(() => canonicalizeRdfcUncached(document)),
+      );
+    }
+  });
+
   it('templates documents that embed a signed credential (its proofPurpose is a vocabulary term)', async () => {
     const issuer = createTestInstitution('uni-template');
     const endorsement = await addEddsaRdfc2022Proof(buildTestCredential(issuer), issuer.signer, TEST_NOW);
-    const shape = describeShape({ ...endorsement });
+    const shape = describeShape({ ...endorsement })!;
     expect(shape.values).not.toContain('assertionMethod');
     expect(shape.key).toContain('"proofPurpose":"assertionMethod"');
     clearCanonicalizationTemplates();

@@ -30,11 +30,19 @@ const MAX_TEMPLATES = 256;
 
 export type DocumentShape = { key: string; skeleton: unknown; values: string[] };
 
-/** Replaces every string value that does not steer expansion by a numbered slot. */
-export function describeShape(document: object): DocumentShape {
+/**
+ * Replaces every string value that does not steer expansion by a numbered slot. Null when a part
+ * kept verbatim (a key, a type, a context, proofPurpose…) itself reads as a slot: the template
+ * would take it for one and put another value in its place, so such a document takes the full path.
+ */
+export function describeShape(document: object): DocumentShape | null {
   const values: string[] = [];
+  let keptSlotLike = false;
   const replace = (value: unknown, verbatim: boolean): unknown => {
-    if (verbatim) return value;
+    if (verbatim) {
+      if (JSON.stringify(value)?.includes(SLOT_PREFIX)) keptSlotLike = true;
+      return value;
+    }
     if (typeof value === 'string') {
       values.push(value);
       return `${SLOT_PREFIX}${values.length - 1}`;
@@ -42,16 +50,19 @@ export function describeShape(document: object): DocumentShape {
     if (Array.isArray(value)) return value.map((item) => replace(item, false));
     if (typeof value === 'object' && value !== null) {
       return Object.fromEntries(
-        Object.entries(value).map(([key, child]) => [
-          key,
-          replace(child, VERBATIM_KEYS.has(key) || (key.startsWith('@') && key !== '@id' && key !== '@value')),
-        ]),
+        Object.entries(value).map(([key, child]) => {
+          if (key.includes(SLOT_PREFIX)) keptSlotLike = true;
+          return [
+            key,
+            replace(child, VERBATIM_KEYS.has(key) || (key.startsWith('@') && key !== '@id' && key !== '@value')),
+          ];
+        }),
       );
     }
     return value;
   };
   const skeleton = replace(document, false);
-  return { key: JSON.stringify(skeleton), skeleton, values };
+  return keptSlotLike ? null : { key: JSON.stringify(skeleton), skeleton, values };
 }
 
 /** A fixed term, or a slot: an IRI, or a literal with its datatype and language kept. */

@@ -111,6 +111,7 @@ export async function canonicalizeRdfc(document: object): Promise<string> {
   const unknown = findUnknownContexts(document);
   if (unknown.length > 0) throw new UnknownContextError(unknown[0] ?? '');
   const shape = describeShape(document);
+  if (!shape) return canonicalizeRdfcUncached(document);
   let template = templates.get(shape.key);
   if (template === undefined && SEEN_ONCE.get(shape.key) !== undefined) {
     try {
