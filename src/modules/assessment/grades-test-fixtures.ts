@@ -164,14 +164,7 @@ export async function enrollInRunForTest(
   return requireLearnerRun(ctx, courseKey, run.code);
 }
 
-/** Sets an enrollment's status directly, as unenrolling would. */
-export async function setEnrollmentStatusForTest(
-  db: Database,
-  enrollmentId: number,
-  status: 'active' | 'unenrolled',
-): Promise<void> {
-  await db.execute(sql`update enr_enrollment set status = ${status} where id = ${enrollmentId}`);
-}
+export { setEnrollmentStatusForTest } from '../enrollment/test-helpers.ts';
 
 /** Stores a best score as a submitted attempt would (the attempt itself is not needed here). */
 export async function storeQuizScoreForTest(

@@ -1,8 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/index.ts';
+import { defineStatement, runStatement, type Executor } from '../../platform/db/index.ts';
 import type { Completion, CompletionKind } from './completion.ts';
 import type { WatchedRange } from './ranges.ts';
-import { cwrCompletion, cwrPosition, cwrVideoProgress } from './schema.ts';
 import type { StoredVideoProgress } from './video-store.ts';
 
 /** Where a learner stands in one unit: their position in the run, and the unit's blocks. */
@@ -18,6 +16,18 @@ type StateJson = {
   videos: Array<[number, WatchedRange[], number, number]>;
 };
 
+// The page read most often: prepared once per connection (ADR 0023), no query builder per view.
+const SELECT_UNIT_STATE = defineStatement<{ state: StateJson | string }>(
+  'cwr_unit_state',
+  `select json_build_object(
+     'position', (select unit_entity_id from cwr_position where enrollment_id = $1),
+     'completions', (select coalesce(json_agg(json_build_array(block_entity_id, version_id, kind, completed_at)), '[]'::json)
+       from cwr_completion where enrollment_id = $1 and block_entity_id = any($2::bigint[])),
+     'videos', (select coalesce(json_agg(json_build_array(block_entity_id, ranges, duration_seconds, position_seconds)), '[]'::json)
+       from cwr_video_progress where enrollment_id = $1 and block_entity_id = any($3::bigint[]))
+   ) as state`,
+);
+
 /**
  * Everything a unit view needs about the learner in one round trip, since this is the page read
  * most often. Built as one JSON value so that both database drivers return plain numbers.
@@ -28,24 +38,8 @@ export async function selectUnitState(
   blockIds: readonly number[],
   videoIds: readonly number[],
 ): Promise<UnitState> {
-  const completions = and(
-    eq(cwrCompletion.enrollmentId, enrollmentId),
-    inArray(cwrCompletion.blockEntityId, [...blockIds]),
-  );
-  const videos = and(
-    eq(cwrVideoProgress.enrollmentId, enrollmentId),
-    inArray(cwrVideoProgress.blockEntityId, [...videoIds]),
-  );
-  const query = sql`select json_build_object(
-    'position', (select ${cwrPosition.unitEntityId} from ${cwrPosition} where ${eq(cwrPosition.enrollmentId, enrollmentId)}),
-    'completions', (select coalesce(json_agg(json_build_array(${cwrCompletion.blockEntityId}, ${cwrCompletion.versionId},
-      ${cwrCompletion.kind}, ${cwrCompletion.completedAt})), '[]'::json) from ${cwrCompletion} where ${completions}),
-    'videos', (select coalesce(json_agg(json_build_array(${cwrVideoProgress.blockEntityId}, ${cwrVideoProgress.ranges},
-      ${cwrVideoProgress.durationSeconds}, ${cwrVideoProgress.positionSeconds})), '[]'::json)
-      from ${cwrVideoProgress} where ${videos})
-  ) as state`;
-  const result = (await executor.execute(query)) as unknown as { rows: Array<{ state: StateJson | string }> };
-  const raw = result.rows[0]!.state;
+  const [row] = await runStatement(executor, SELECT_UNIT_STATE, [enrollmentId, blockIds, videoIds]);
+  const raw = row!.state;
   const state: StateJson = typeof raw === 'string' ? (JSON.parse(raw) as StateJson) : raw;
   return {
     position: state.position === null ? null : Number(state.position),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { listAuditEvents } from '../../platform/audit/index.ts';
+import { DEFAULT_HOT_PATH_TTL_MS, configureHotPathCaches } from '../../platform/cache/index.ts';
 import type { DatabaseHandle } from '../../platform/db/index.ts';
 import { listRunStatementsUnchecked } from '../records/index.ts';
 import { DAY, createEnrollmentWorld, type EnrollmentWorld } from './enrollment-test-fixtures.ts';
@@ -10,6 +11,7 @@ import {
   enrollInRun,
   listRunLearners,
   readEmailText,
+  requireLearnerRun,
   unenrollFromRun,
   MAX_BULK_EMAILS,
 } from './index.ts';
@@ -112,6 +114,28 @@ describe('bulk enrollment', () => {
       source: 'staff',
       enrolledAt: first.enrolledAt,
     });
+  });
+
+  it('lets people it brings back open the run at once, though their having left was read before', async () => {
+    let cacheNow = Date.now();
+    configureHotPathCaches({ ttlMs: 10_000, now: () => cacheNow });
+    try {
+      const run = await world.openRun();
+      const returning = await world.learner();
+      await enrollInRun(returning.ctx, world.key, run.code);
+      await unenrollFromRun(returning.ctx, world.key, run.code);
+      // Past the settling after the change: the left enrollment is read and kept.
+      cacheNow += 3_000;
+      await expect(requireLearnerRun(returning.ctx, world.key, run.code)).rejects.toMatchObject({
+        code: 'enrollment.required',
+      });
+      await bulkEnroll(world.cast.leadInstructor.ctx, world.key, run.code, [returning.user.email]);
+      cacheNow += 3_000;
+      const learner = await requireLearnerRun(returning.ctx, world.key, run.code);
+      expect(learner.enrollment.status).toBe('active');
+    } finally {
+      configureHotPathCaches({ ttlMs: DEFAULT_HOT_PATH_TTL_MS, now: Date.now });
+    }
   });
 
   it('is for staff who may enroll learners', async () => {

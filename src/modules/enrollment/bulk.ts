@@ -6,7 +6,7 @@ import { invalid } from '../../platform/errors/index.ts';
 import type { CourseRun, LoadedCourse } from '../courses/index.ts';
 import { recordLearningActions, type ActivityRef } from '../records/index.ts';
 import { findUserIdsByEmails } from '../identity/index.ts';
-import { requireStaffRun } from './core.ts';
+import { forgetEnrollments, requireStaffRun } from './core.ts';
 import { sortEmailList } from './emails.ts';
 import { enrEnrollment } from './schema.ts';
 import { addSeats, lockRunSeats, seatsLeft } from './seats.ts';
@@ -105,6 +105,8 @@ async function enrollChunk(round: Round, emails: readonly string[], positions: M
     }
   }
   const activated = [...(await insertEnrollments(round, fresh)), ...(await reactivateEnrollments(round, returning))];
+  // Only people who had left were kept by the cache ("not enrolled" never is).
+  if (returning.length > 0) forgetEnrollments(round.run.id);
   tally.enrolled += activated.length;
   const { activity, run, course, now } = round;
   await recordLearningActions(

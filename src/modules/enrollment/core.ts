@@ -1,6 +1,7 @@
 import { and, eq, sql, type Placeholder } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { ServiceContext } from '../../platform/access/index.ts';
+import { createHotPathCache, freezeDeep, scopeKeyOf } from '../../platform/cache/index.ts';
 import type { Database, Executor } from '../../platform/db/index.ts';
 import { DomainError, forbidden, notFound, unauthenticated } from '../../platform/errors/index.ts';
 import {
@@ -49,18 +50,45 @@ function prepareEnrollmentQuery(db: Database) {
   return enrollmentQuery(db, sql.placeholder('runId'), sql.placeholder('userId')).prepare('enr_select_enrollment');
 }
 
+async function readEnrollment(db: Database, runId: number, userId: string): Promise<Enrollment | null> {
+  let prepared = preparedEnrollmentQueries.get(db);
+  if (!prepared) {
+    prepared = prepareEnrollmentQuery(db);
+    preparedEnrollmentQueries.set(db, prepared);
+  }
+  const [row] = await prepared.execute({ runId, userId });
+  return row ? freezeDeep(toEnrollment(row)) : null;
+}
+
+/*
+ * Kept per run and person for the hot-path TTL (ADR 0021), since every learner request reads
+ * it; enrolling, leaving and bulk enrollment forget it in this process, inside their
+ * transactions. Another process may let someone who just left read the run's pages for up to
+ * the TTL. "Not enrolled" is not kept: anyone signed in could fill the cache with it.
+ */
+const ENROLLMENT_SETTLE_MS = 2_000;
+const enrollments = createHotPathCache<Enrollment | null>({
+  maxEntries: 100_000,
+  settleMs: ENROLLMENT_SETTLE_MS,
+  isStorable: (enrollment) => enrollment !== null,
+});
+
 export async function selectEnrollment(executor: Executor, runId: number, userId: string): Promise<Enrollment | null> {
   if (executor instanceof PgTransaction) {
     const [row] = await enrollmentQuery(executor, runId, userId);
     return row ? toEnrollment(row) : null;
   }
-  let prepared = preparedEnrollmentQueries.get(executor);
-  if (!prepared) {
-    prepared = prepareEnrollmentQuery(executor);
-    preparedEnrollmentQueries.set(executor, prepared);
-  }
-  const [row] = await prepared.execute({ runId, userId });
-  return row ? toEnrollment(row) : null;
+  return enrollments.getOrLoad(`${scopeKeyOf(executor)}|${runId}|${userId}`, () =>
+    readEnrollment(executor, runId, userId),
+  );
+}
+
+/** Called by every writer of enrollments inside its transaction (the settling covers the commit); no person: the whole run. */
+export function forgetEnrollments(runId: number, userId?: string): void {
+  enrollments.invalidate(
+    (enrollment) =>
+      enrollment !== null && enrollment.runId === runId && (userId === undefined || enrollment.userId === userId),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Executor } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/errors/index.ts';
 import type { CourseRun, LoadedCourse } from '../courses/index.ts';
 import { recordLearningActions } from '../records/index.ts';
-import { requirePublicRun, selectEnrollment, toEnrollment } from './core.ts';
+import { forgetEnrollments, requirePublicRun, selectEnrollment, toEnrollment } from './core.ts';
 import type { Enrollment } from './model.ts';
 import { enrEnrollment } from './schema.ts';
 import { addSeats, lockRunSeats, takeSeat } from './seats.ts';
@@ -68,6 +68,7 @@ export async function enrollSelf(ctx: ServiceContext, courseKey: string, runCode
       return { enrollment: existing, changed: false, course, run };
     }
     const enrollment = await activate(tx, { course, run, userId: actor.userId, existing }, now);
+    forgetEnrollments(run.id, actor.userId);
     await recordLearningActions(tx, [describeRunAction('registered', activity, run, course.key, enrollment, now)], now);
     return { enrollment, changed: true, course, run };
   });
@@ -103,6 +104,7 @@ export async function leaveRun(ctx: ServiceContext, courseKey: string, runCode: 
       .where(eq(enrEnrollment.id, existing.id))
       .returning();
     await addSeats(tx, run.id, -1);
+    forgetEnrollments(run.id, actor.userId);
     const enrollment = toEnrollment(row!);
     await recordLearningActions(tx, [describeRunAction('exited', activity, run, course.key, enrollment, now)], now);
     return { enrollment, changed: true, course, run };

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/index.ts';
 import type { CourseRun } from '../courses/index.ts';
-import { toEnrollment } from './core.ts';
+import { forgetEnrollments, toEnrollment } from './core.ts';
 import type { Enrollment, EnrollmentSource, EnrollmentStatus } from './model.ts';
 import { enrEnrollment } from './schema.ts';
 import { addSeats, lockRunSeats } from './seats.ts';
@@ -37,8 +37,25 @@ export async function enrollForTest(
       .values({ runId: run.id, courseId: run.courseId, userId, createdAt: at, ...values })
       .onConflictDoUpdate({ target: [enrEnrollment.runId, enrEnrollment.userId], set: values })
       .returning();
+    forgetEnrollments(run.id, userId);
     const wasActive = before?.status === 'active';
     await addSeats(tx, run.id, Number(status === 'active') - Number(wasActive));
     return toEnrollment(row!);
+  });
+}
+
+/** Sets an enrollment's status directly, as unenrolling would, without seats or statements. */
+export async function setEnrollmentStatusForTest(
+  db: Database,
+  enrollmentId: number,
+  status: EnrollmentStatus,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(enrEnrollment)
+      .set({ status })
+      .where(eq(enrEnrollment.id, enrollmentId))
+      .returning({ runId: enrEnrollment.runId, userId: enrEnrollment.userId });
+    if (row) forgetEnrollments(row.runId, row.userId);
   });
 }
