@@ -227,21 +227,30 @@ function toStoredAttempt(raw: RawAttempt): StoredAttempt {
 }
 
 /*
- * The submission itself, one statement prepared once per connection (ADR 0023): the attempt is
- * marked submitted only while still in progress (the UPDATE takes its row lock, so of two
- * concurrent submissions the second finds it submitted and changes nothing) and the quiz's best
- * score follows it (the same rule as `upsertBestScore`). The course grade reads the best scores
- * later, once it holds the learner's grade lock.
+ * Submissions, one statement prepared once per connection (ADR 0023) for any number of them
+ * (arrays unnested), so a group of submissions committed together costs one round trip: each
+ * attempt is marked submitted only while still in progress (the UPDATE takes its row lock, so of
+ * two concurrent submissions the second finds it submitted and changes nothing) and the quiz's
+ * best score follows it (the same rule as `upsertBestScore`). At most one attempt of a learner
+ * and quiz is open, so no two rows of one call meet on the same best score. The course grade
+ * reads the best scores later, once it holds the learner's grade lock.
  */
 const BETTER = `coalesce(excluded.score / nullif(excluded.max_score, 0), 0) > coalesce(q.score / nullif(q.max_score, 0), 0)`;
-const SUBMIT_ATTEMPT = defineStatement<RawAttempt>(
-  'asm_submit_attempt',
-  `with submitted as (
-     update asm_attempt set status = 'submitted', submitted_at = $4::timestamptz, answers = $5::text::jsonb,
-       answers_sha256 = $6, idempotency_key = $7, results = $8::text::jsonb, score = $9, max_score = $10,
-       version_id = $11
-     where uuid = $1::uuid and enrollment_id = $2 and block_entity_id = $3 and status = 'in_progress'
-     returning *
+const SUBMIT_ATTEMPTS = defineStatement<RawAttempt>(
+  'asm_submit_attempts',
+  `with input as (
+     select * from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[],
+       $7::text[], $8::text[], $9::float8[], $10::float8[], $11::bigint[])
+       as s(uuid, enrollment_id, block_entity_id, at, answers, answers_sha256, idempotency_key, results, score,
+         max_score, version_id)
+   ), submitted as (
+     update asm_attempt a set status = 'submitted', submitted_at = i.at, answers = i.answers::jsonb,
+       answers_sha256 = i.answers_sha256, idempotency_key = i.idempotency_key, results = i.results::jsonb,
+       score = i.score, max_score = i.max_score, version_id = i.version_id
+     from input i
+     where a.uuid = i.uuid and a.enrollment_id = i.enrollment_id and a.block_entity_id = i.block_entity_id
+       and a.status = 'in_progress'
+     returning a.*
    ), best as (
      insert into asm_quiz_score as q
        (enrollment_id, block_entity_id, run_id, score, max_score, attempts_used, best_attempt_id, updated_at)
@@ -256,37 +265,58 @@ const SUBMIT_ATTEMPT = defineStatement<RawAttempt>(
    select * from submitted`,
 );
 
+/** Which attempt a submission is for: its UUID, within the learner's enrollment and the quiz. */
+export type AttemptRef = { uuid: string; enrollmentId: number; blockEntityId: number };
+
+/** A marked submission, ready to store. */
+export type SubmissionRecord = {
+  at: Date;
+  answers: StoredAnswers;
+  answersSha256: string;
+  idempotencyKey: string | null;
+  results: QuestionResult[];
+  score: number;
+  maxScore: number;
+  versionId: number;
+};
+
 /**
- * Stores a marked submission of an attempt still in progress, with the quiz's best score.
+ * Stores marked submissions of attempts still in progress, with the quizzes' best scores, in one
+ * statement. Returns the attempts stored, by UUID in lower case; an attempt not (or no longer) in progress is
+ * missing, and the caller finds out why. A key already used by another attempt of the learner
+ * fails the whole statement (unique violation).
+ */
+export async function storeSubmissions(
+  tx: Executor,
+  entries: ReadonlyArray<{ where: AttemptRef; submission: SubmissionRecord }>,
+): Promise<Map<string, StoredAttempt>> {
+  const valid = entries.filter((entry) => isUuid(entry.where.uuid));
+  if (valid.length === 0) return new Map();
+  const rows = await runStatement(tx, SUBMIT_ATTEMPTS, [
+    valid.map((entry) => entry.where.uuid),
+    valid.map((entry) => entry.where.enrollmentId),
+    valid.map((entry) => entry.where.blockEntityId),
+    valid.map((entry) => entry.submission.at.toISOString()),
+    valid.map((entry) => JSON.stringify(entry.submission.answers)),
+    valid.map((entry) => entry.submission.answersSha256),
+    valid.map((entry) => entry.submission.idempotencyKey),
+    valid.map((entry) => JSON.stringify(entry.submission.results)),
+    valid.map((entry) => entry.submission.score),
+    valid.map((entry) => entry.submission.maxScore),
+    valid.map((entry) => entry.submission.versionId),
+  ]);
+  return new Map(rows.map((raw) => [raw.uuid, toStoredAttempt(raw)]));
+}
+
+/**
+ * Stores one marked submission of an attempt still in progress, with the quiz's best score.
  * Null when the attempt is not (or no longer) in progress; the caller finds out why.
  */
 export async function storeSubmission(
   tx: Executor,
-  where: { uuid: string; enrollmentId: number; blockEntityId: number },
-  submission: {
-    at: Date;
-    answers: StoredAnswers;
-    answersSha256: string;
-    idempotencyKey: string | null;
-    results: QuestionResult[];
-    score: number;
-    maxScore: number;
-    versionId: number;
-  },
+  where: AttemptRef,
+  submission: SubmissionRecord,
 ): Promise<StoredAttempt | null> {
-  if (!isUuid(where.uuid)) return null;
-  const [raw] = await runStatement(tx, SUBMIT_ATTEMPT, [
-    where.uuid,
-    where.enrollmentId,
-    where.blockEntityId,
-    submission.at.toISOString(),
-    JSON.stringify(submission.answers),
-    submission.answersSha256,
-    submission.idempotencyKey,
-    JSON.stringify(submission.results),
-    submission.score,
-    submission.maxScore,
-    submission.versionId,
-  ]);
-  return raw ? toStoredAttempt(raw) : null;
+  const stored = await storeSubmissions(tx, [{ where, submission }]);
+  return stored.get(where.uuid.toLowerCase()) ?? null;
 }

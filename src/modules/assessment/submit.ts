@@ -1,10 +1,26 @@
 import type { ServiceContext } from '../../platform/access/index.ts';
-import { isUniqueViolation, type Executor } from '../../platform/db/index.ts';
+import {
+  createGroupCommitter,
+  isUniqueViolation,
+  type Database,
+  type Executor,
+  type GroupCommitter,
+  type GroupOutcome,
+} from '../../platform/db/index.ts';
 import { conflict, invalid, notFound, type DomainError } from '../../platform/errors/index.ts';
-import { markBlockCompleted } from '../courseware/index.ts';
-import { recordLearningActions, type LearningAction } from '../records/index.ts';
+import type { CourseTree } from '../courses/index.ts';
+import { markBlocksCompleted, type CompletableBlock } from '../courseware/index.ts';
+import type { LearnerRun } from '../enrollment/index.ts';
+import { recordLearningActions } from '../records/index.ts';
 import { validateAnswers } from './answers.ts';
-import { isUuid, selectAttemptByKey, selectOwnAttempt, storeSubmission, type StoredAttempt } from './attempt-store.ts';
+import {
+  isUuid,
+  selectAttemptByKey,
+  selectOwnAttempt,
+  storeSubmissions,
+  type AttemptRef,
+  type StoredAttempt,
+} from './attempt-store.ts';
 import { refreshCourseGrade } from './course-grade-refresh.ts';
 import { alreadySubmitted, presentOwnAttempt } from './attempts.ts';
 import { markAttempt, type AttemptMarking } from './marking.ts';
@@ -59,105 +75,236 @@ function prepareSubmission(context: LearnerQuizContext, answersInput: unknown, n
   }
 }
 
-type OwnAttempt = { uuid: string; enrollmentId: number; blockEntityId: number };
+/** One submission as it is stored: who, which attempt, the key, the server time and the prepared answers. */
+type SubmissionRequest = {
+  ctx: ServiceContext;
+  context: LearnerQuizContext;
+  own: AttemptRef;
+  key: string | null;
+  now: Date;
+  prepared: PreparedSubmission;
+};
+
+type ReadySubmission = SubmissionRequest & { prepared: Extract<PreparedSubmission, { ok: true }> };
 
 /** Why an attempt was not submitted: unknown, a retry (its receipt again), already submitted, or the prepared error. */
-async function explainRefusal(
-  tx: Executor,
-  ctx: ServiceContext,
-  context: LearnerQuizContext,
-  request: { own: OwnAttempt; key: string | null },
-  prepared: PreparedSubmission,
-): Promise<SubmissionOutcome> {
+async function explainRefusal(tx: Executor, request: SubmissionRequest): Promise<SubmissionOutcome> {
+  const { ctx, context, key, prepared } = request;
   const attempt = await selectOwnAttempt(tx, request.own, { forUpdate: true });
   if (!attempt) throw notFound('attempt');
   if (attempt.status === 'submitted') {
-    if (request.key !== null && attempt.idempotencyKey === request.key) return replay(ctx, context, attempt);
+    if (key !== null && attempt.idempotencyKey === key) return replay(ctx, context, attempt);
     throw alreadySubmitted();
   }
   if (!prepared.ok) throw prepared.error;
   throw notFound('attempt');
 }
 
-/** The statements of one submission: the block's completion (when new) first, then the quiz's own. */
-async function completeQuizBlock(
-  tx: Executor,
-  context: LearnerQuizContext,
-  submitted: StoredAttempt,
-  prepared: { answers: StoredAnswers; marking: AttemptMarking },
-  now: Date,
-): Promise<LearningAction[]> {
-  const { learner, block, quiz, unit } = context;
-  const completable = {
+function completableOf(context: LearnerQuizContext): CompletableBlock {
+  const { block, quiz, unit } = context;
+  return {
     entityId: block.entityId,
     versionId: block.versionId,
     uuid: block.uuid,
     title: quiz.title,
-    type: 'quiz' as const,
+    type: 'quiz',
     unit: { uuid: unit.uuid, title: unit.title },
   };
-  const statements: LearningAction[] = [];
-  const completedByCourseware = await markBlockCompleted(tx, learner, completable, 'submitted', now, {
-    collect: statements,
-  });
-  const reveal = decideReveal(quiz, submitted, context.dueAt, now);
-  statements.push(
-    ...buildSubmitStatements(context, prepared.marking, prepared.answers, {
-      completedByCourseware,
-      revealed: reveal.revealed,
-      at: now,
-    }),
-  );
-  return statements;
+}
+
+function latestOf(dates: readonly Date[]): Date {
+  return new Date(Math.max(...dates.map((date) => date.getTime())));
 }
 
 /**
- * Stores one submission with everything that follows from it, in the caller's transaction. The
- * learner's grade lock is taken last, after the attempt, its best score, the completion and the
- * statements are written: submissions of one learner wait for each other only while the grade
- * is computed and stored. The best scores and the run's policy are read once the lock is held,
- * so the grade counts every submission committed before it and a recomputation for a policy
- * change is never undone by a submission in flight. Nothing that holds a grade lock waits for
- * an attempt, score or completion row, so the order cannot deadlock.
+ * The learners whose course grade the group changes, each once with the latest time of their
+ * submissions, in enrollment order: grade locks are always taken in that order.
  */
-async function gradeAttempt(
+function listGradedLearners(stored: readonly ReadySubmission[]): Array<{ learner: LearnerRun; tree: CourseTree; at: Date }> {
+  const byEnrollment = new Map<number, { learner: LearnerRun; tree: CourseTree; at: Date }>();
+  for (const { context, now } of stored) {
+    if (context.quiz.mode !== 'graded') continue;
+    const known = byEnrollment.get(context.learner.enrollment.id);
+    if (!known) byEnrollment.set(context.learner.enrollment.id, { learner: context.learner, tree: context.tree, at: now });
+    else if (now > known.at) known.at = now;
+  }
+  return [...byEnrollment.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+}
+
+/**
+ * Stores submissions with everything that follows from them, in the caller's transaction, with
+ * one round trip per kind of row for the whole group: the attempts and their best scores, the
+ * quizzes' completions, the xAPI statements (each block's completion, when new, before the
+ * quiz's own). Each learner's grade lock is taken last, after all of that, one learner after the
+ * other in enrollment order: submissions of one learner wait for each other only while the grade
+ * is computed and stored. The best scores and the run's policy are read once the lock is held, so
+ * the grade counts every submission committed before it and a recomputation for a policy change
+ * is never undone by a submission in flight. Nothing that holds a grade lock waits for an attempt,
+ * score or completion row, so the order cannot deadlock. Returns the outcome of each attempt
+ * stored, by attempt UUID in lower case; an attempt not in progress is missing.
+ */
+async function storeSubmissionGroup(
   tx: Executor,
-  ctx: ServiceContext,
-  context: LearnerQuizContext,
-  request: { own: OwnAttempt; key: string | null; now: Date },
-  prepared: PreparedSubmission,
-): Promise<SubmissionOutcome> {
-  const { learner, block, quiz } = context;
-  const { own, key, now } = request;
-  if (!prepared.ok) return explainRefusal(tx, ctx, context, request, prepared);
-  const submitted = await storeSubmission(tx, own, {
-    at: now,
-    answers: prepared.answers,
-    answersSha256: prepared.answersSha256,
-    idempotencyKey: key,
-    results: prepared.marking.results,
-    score: prepared.marking.score,
-    maxScore: prepared.marking.maxScore,
-    // The version answered is the one the run serves now.
-    versionId: block.versionId,
+  requests: readonly ReadySubmission[],
+): Promise<Map<string, SubmissionOutcome>> {
+  const attempts = await storeSubmissions(
+    tx,
+    requests.map(({ own, key, now, prepared, context }) => ({
+      where: own,
+      submission: {
+        at: now,
+        answers: prepared.answers,
+        answersSha256: prepared.answersSha256,
+        idempotencyKey: key,
+        results: prepared.marking.results,
+        score: prepared.marking.score,
+        maxScore: prepared.marking.maxScore,
+        // The version answered is the one the run serves now.
+        versionId: context.block.versionId,
+      },
+    })),
+  );
+  const stored = requests.flatMap((request) => {
+    const attempt = attempts.get(request.own.uuid.toLowerCase());
+    return attempt ? [{ request, attempt }] : [];
   });
-  if (!submitted) return explainRefusal(tx, ctx, context, request, prepared);
-  await recordLearningActions(tx, await completeQuizBlock(tx, context, submitted, prepared, now), now);
-  if (quiz.mode === 'graded') await refreshCourseGrade(tx, learner, now, { tree: context.tree });
-  const receipt = buildReceipt({
-    ...submitted,
-    submittedAt: now,
-    answersSha256: prepared.answersSha256,
-    quizUuid: block.uuid,
+  if (stored.length === 0) return new Map();
+  const completions = await markBlocksCompleted(
+    tx,
+    stored.map(({ request }) => ({
+      learner: request.context.learner,
+      block: completableOf(request.context),
+      kind: 'submitted' as const,
+      at: request.now,
+    })),
+  );
+  const statements = stored.flatMap(({ request, attempt }, index) => {
+    const { context, prepared, now } = request;
+    const completion = completions[index] ?? null;
+    const reveal = decideReveal(context.quiz, attempt, context.dueAt, now);
+    const own = buildSubmitStatements(context, prepared.marking, prepared.answers, {
+      completedByCourseware: completion !== null,
+      revealed: reveal.revealed,
+      at: now,
+    });
+    return completion ? [completion, ...own] : own;
   });
-  return { receipt, attempt: presentOwnAttempt(ctx, context, submitted), replayed: false };
+  await recordLearningActions(tx, statements, latestOf(stored.map(({ request }) => request.now)));
+  for (const { learner, tree, at } of listGradedLearners(stored.map(({ request }) => request))) {
+    await refreshCourseGrade(tx, learner, at, { tree });
+  }
+  return new Map(
+    stored.map(({ request, attempt }) => {
+      const { ctx, context, prepared, now } = request;
+      const receipt = buildReceipt({
+        ...attempt,
+        submittedAt: now,
+        answersSha256: prepared.answersSha256,
+        quizUuid: context.block.uuid,
+      });
+      const outcome = { receipt, attempt: presentOwnAttempt(ctx, context, attempt), replayed: false };
+      return [attempt.uuid.toLowerCase(), outcome];
+    }),
+  );
+}
+
+function isReady(request: SubmissionRequest): request is ReadySubmission {
+  return request.prepared.ok;
+}
+
+/**
+ * One submission in its own transaction: stored with what follows from it, or refused with the
+ * reason (a retry gets its receipt again).
+ */
+async function submitAlone(request: SubmissionRequest): Promise<SubmissionOutcome> {
+  const { ctx, context, own, key } = request;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (!isReady(request)) return explainRefusal(tx, request);
+      const outcome = (await storeSubmissionGroup(tx, [request])).get(own.uuid.toLowerCase());
+      return outcome ?? explainRefusal(tx, request);
+    });
+  } catch (error) {
+    // A key already used for another attempt fails the unique index (before, or in the same instant).
+    if (key !== null && isUniqueViolation(error)) {
+      const holder = await selectAttemptByKey(ctx.db, context.learner.enrollment.userId, key);
+      if (holder && holder.uuid === own.uuid && holder.status === 'submitted') return replay(ctx, context, holder);
+      throw keyReused();
+    }
+    throw error;
+  }
+}
+
+async function settle(run: () => Promise<SubmissionOutcome>): Promise<GroupOutcome<SubmissionOutcome>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * A group of submissions in one transaction. When it fails as a whole (one key used by another
+ * attempt, a deadlock with other work), nothing of it is stored and each submission runs alone,
+ * so one bad submission never costs the others theirs. A submission the group did not store (its
+ * attempt was not in progress) runs alone afterwards to learn why.
+ */
+async function runSubmissionGroup(
+  db: Database,
+  requests: readonly ReadySubmission[],
+): Promise<GroupOutcome<SubmissionOutcome>[]> {
+  if (requests.length === 1) return [await settle(() => submitAlone(requests[0]!))];
+  let outcomes: Map<string, SubmissionOutcome>;
+  try {
+    outcomes = await db.transaction((tx) => storeSubmissionGroup(tx, requests));
+  } catch {
+    return Promise.all(requests.map((request) => settle(() => submitAlone(request))));
+  }
+  return Promise.all(
+    requests.map((request) => {
+      const outcome = outcomes.get(request.own.uuid.toLowerCase());
+      return outcome ? { ok: true as const, value: outcome } : settle(() => submitAlone(request));
+    }),
+  );
+}
+
+/*
+ * Submissions of one database handle commit in groups (ADR 0026): under load, one transaction and
+ * one commit serve many learners. Two submissions of one attempt, or under one learner's key,
+ * never share a group, so a group's statements never meet the same row twice.
+ */
+const submissionGroups = new WeakMap<Database, GroupCommitter<ReadySubmission, SubmissionOutcome>>();
+
+function sharesRowsWith(group: readonly ReadySubmission[], request: ReadySubmission): boolean {
+  const uuid = request.own.uuid.toLowerCase();
+  const userId = request.context.learner.enrollment.userId;
+  return group.some(
+    (other) =>
+      other.own.uuid.toLowerCase() === uuid ||
+      (request.key !== null && other.key === request.key && other.context.learner.enrollment.userId === userId),
+  );
+}
+
+function submissionGroupOf(db: Database): GroupCommitter<ReadySubmission, SubmissionOutcome> {
+  let committer = submissionGroups.get(db);
+  if (!committer) {
+    committer = createGroupCommitter<ReadySubmission, SubmissionOutcome>({
+      maxItems: 64,
+      canJoin: (group, request) => !sharesRowsWith(group, request),
+      runGroup: (requests) => runSubmissionGroup(db, requests),
+    });
+    submissionGroups.set(db, committer);
+  }
+  return committer;
 }
 
 /**
  * Submits an attempt, once. The answers are checked, marked and hashed first; then, in one
- * transaction, the attempt is stored as submitted only while still in progress, and the best
- * score, the block's completion, the xAPI statements and the course grade follow. A retry with the
- * same idempotency key returns the same receipt and writes nothing; a second submission under another key is refused.
+ * transaction (shared with other learners' submissions arriving at the same moment), the attempt
+ * is stored as submitted only while still in progress, and the best score, the block's
+ * completion, the xAPI statements and the course grade follow. The learner is answered only after
+ * that transaction commits. A retry with the same idempotency key returns the same receipt and
+ * writes nothing; a second submission under another key is refused.
  * Errors: unauthenticated, not_found, forbidden 'enrollment.required', invalid 'quiz.invalid_answer',
  * 'quiz.invalid_idempotency_key', conflict 'quiz.already_submitted', 'quiz.idempotency_key_reused',
  * 'quiz.not_started', 'quiz.closed'.
@@ -175,17 +322,7 @@ export async function submitQuizAttempt(
   const own = { uuid: attemptUuid, enrollmentId: context.learner.enrollment.id, blockEntityId: context.block.entityId };
   if (!isUuid(attemptUuid)) throw notFound('attempt');
   const now = ctx.clock.now();
-  const prepared = prepareSubmission(context, input.answers, now);
-  try {
-    // A key already used for another attempt fails the unique index; handled below.
-    return await ctx.db.transaction((tx) => gradeAttempt(tx, ctx, context, { own, key, now }, prepared));
-  } catch (error) {
-    // The key was used for another attempt (before, or in the same instant).
-    if (key !== null && isUniqueViolation(error)) {
-      const holder = await selectAttemptByKey(ctx.db, context.learner.enrollment.userId, key);
-      if (holder && holder.uuid === attemptUuid && holder.status === 'submitted') return replay(ctx, context, holder);
-      throw keyReused();
-    }
-    throw error;
-  }
+  const request: SubmissionRequest = { ctx, context, own, key, now, prepared: prepareSubmission(context, input.answers, now) };
+  if (!isReady(request)) return submitAlone(request);
+  return submissionGroupOf(ctx.db).run(request);
 }

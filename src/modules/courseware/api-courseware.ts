@@ -1,5 +1,12 @@
 /** Outline with completion, units, completion rules, video progress and resume. */
-export { markBlockCompleted, type CompletableBlock, type Completion, type CompletionKind } from './completion.ts';
+export {
+  markBlockCompleted,
+  markBlocksCompleted,
+  type BlockCompletionEntry,
+  type CompletableBlock,
+  type Completion,
+  type CompletionKind,
+} from './completion.ts';
 export { summarizeProgress, type ProgressSummary } from './progress.ts';
 export { checkRunAddress, describeRunPhase, type CoursewareReader, type RunPhase } from './access.ts';
 export type {

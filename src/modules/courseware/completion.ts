@@ -28,35 +28,46 @@ function guessType(kind: CompletionKind): BlockType {
   return 'text';
 }
 
-// Every submission and every viewed unit runs it: prepared once per connection (ADR 0023).
-const INSERT_COMPLETION = defineStatement<{ block_entity_id: unknown }>(
-  'cwr_insert_completion',
+// Every submission and every viewed unit runs it: prepared once per connection (ADR 0023), one
+// text for any number of completions (arrays unnested) so submissions committed together insert
+// theirs in one round trip.
+const INSERT_COMPLETIONS = defineStatement<{ enrollment_id: unknown; block_entity_id: unknown }>(
+  'cwr_insert_completions',
   `insert into cwr_completion (enrollment_id, block_entity_id, version_id, kind, completed_at)
-   values ($1, $2, $3, $4, $5::timestamptz)
+   select * from unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::timestamptz[])
    on conflict do nothing
-   returning block_entity_id`,
+   returning enrollment_id, block_entity_id`,
 );
 
+/** One block completed by one learner, as `markBlocksCompleted` takes it. */
+export type BlockCompletionEntry = {
+  learner: LearnerRun;
+  block: CompletableBlock;
+  kind: CompletionKind;
+  at: Date;
+};
+
+function completionKey(enrollmentId: unknown, blockEntityId: unknown): string {
+  return `${String(enrollmentId)}:${String(blockEntityId)}`;
+}
+
 /**
- * Inserts the learner's completion of a block, in the caller's transaction, and writes nothing
- * else. Idempotent: the first completion stays (its kind, version and time). Returns true when
- * the block was newly completed; the 'completed' statement is then still owed.
+ * Inserts completions in the caller's transaction, and writes nothing else. Idempotent: the first
+ * completion stays (its kind, version and time). Returns, per entry, whether the block was newly
+ * completed; the 'completed' statement is then still owed.
  */
-async function insertBlockCompletion(
-  tx: Executor,
-  learner: LearnerRun,
-  block: CompletableBlock,
-  kind: CompletionKind,
-  at: Date,
-): Promise<boolean> {
-  const inserted = await runStatement(tx, INSERT_COMPLETION, [
-    learner.enrollment.id,
-    block.entityId,
-    block.versionId,
-    kind,
-    at.toISOString(),
+async function insertBlockCompletions(tx: Executor, entries: readonly BlockCompletionEntry[]): Promise<boolean[]> {
+  if (entries.length === 0) return [];
+  const inserted = await runStatement(tx, INSERT_COMPLETIONS, [
+    entries.map((entry) => entry.learner.enrollment.id),
+    entries.map((entry) => entry.block.entityId),
+    entries.map((entry) => entry.block.versionId),
+    entries.map((entry) => entry.kind),
+    entries.map((entry) => entry.at.toISOString()),
   ]);
-  return inserted.length > 0;
+  const fresh = new Set(inserted.map((row) => completionKey(row.enrollment_id, row.block_entity_id)));
+  // An entry repeated in one call is new only once: the first time it is seen.
+  return entries.map((entry) => fresh.delete(completionKey(entry.learner.enrollment.id, entry.block.entityId)));
 }
 
 /** The xAPI 'completed' statement of a newly completed block. */
@@ -92,7 +103,8 @@ export async function markBlockCompleted(
   at: Date,
   options: { collect?: LearningAction[] } = {},
 ): Promise<boolean> {
-  if (!(await insertBlockCompletion(tx, learner, block, kind, at))) return false;
+  const [completed] = await insertBlockCompletions(tx, [{ learner, block, kind, at }]);
+  if (!completed) return false;
   const action = buildCompletionAction(learner, block, kind, at);
   if (options.collect) options.collect.push(action);
   else await recordLearningActions(tx, [action], at);
@@ -120,4 +132,20 @@ export async function selectCompletions(
         : eq(cwrCompletion.enrollmentId, enrollmentId),
     );
   return new Map(rows.map((row) => [row.blockEntityId, row]));
+}
+
+/**
+ * Marks many blocks completed, for any learners, in the caller's transaction and one round trip;
+ * as `markBlockCompleted`, but the 'completed' statement of each new completion is returned, in
+ * the entry's place (null where the block was already completed), for the caller to write with
+ * its own statements.
+ */
+export async function markBlocksCompleted(
+  tx: Executor,
+  entries: readonly BlockCompletionEntry[],
+): Promise<Array<LearningAction | null>> {
+  const completed = await insertBlockCompletions(tx, entries);
+  return entries.map((entry, index) =>
+    completed[index] ? buildCompletionAction(entry.learner, entry.block, entry.kind, entry.at) : null,
+  );
 }

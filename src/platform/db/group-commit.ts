@@ -1,0 +1,85 @@
+/** What one item of a group came to: a value, or the error its caller gets. */
+export type GroupOutcome<Result> = { ok: true; value: Result } | { ok: false; error: unknown };
+
+export type GroupCommitOptions<Item, Result> = {
+  /** Runs one group (usually one transaction) and settles every item of it, in order. */
+  runGroup(items: readonly Item[]): Promise<GroupOutcome<Result>[]>;
+  /** Most items in one group. */
+  maxItems: number;
+  /**
+   * Whether an item may join a group being formed (the first item of a group always does); one
+   * that may not waits for the next group. Items that would conflict in one statement (the same
+   * row twice) are kept apart this way.
+   */
+  canJoin?(group: readonly Item[], item: Item): boolean;
+};
+
+export interface GroupCommitter<Item, Result> {
+  /** Settles once the item's group has run (committed or not). */
+  run(item: Item): Promise<Result>;
+}
+
+type Waiting<Item, Result> = {
+  item: Item;
+  resolve(value: Result): void;
+  reject(error: unknown): void;
+};
+
+/**
+ * Group commit: items that arrive while a group is running wait and run together as the next
+ * group, so under load many of them share one transaction, one commit and one round trip per
+ * statement, while a lone item runs at once and waits for nothing. One group runs at a time;
+ * each caller is answered only when its own group has settled.
+ */
+export function createGroupCommitter<Item, Result>(
+  options: GroupCommitOptions<Item, Result>,
+): GroupCommitter<Item, Result> {
+  const queue: Waiting<Item, Result>[] = [];
+  let running = false;
+
+  function takeGroup(): Waiting<Item, Result>[] {
+    const group: Waiting<Item, Result>[] = [];
+    const items: Item[] = [];
+    for (let index = 0; index < queue.length && group.length < options.maxItems; ) {
+      const waiting = queue[index]!;
+      if (items.length > 0 && options.canJoin && !options.canJoin(items, waiting.item)) {
+        index += 1;
+        continue;
+      }
+      group.push(waiting);
+      items.push(waiting.item);
+      queue.splice(index, 1);
+    }
+    return group;
+  }
+
+  async function runNext(): Promise<void> {
+    if (running || queue.length === 0) return;
+    running = true;
+    const group = takeGroup();
+    try {
+      const outcomes = await options.runGroup(group.map((waiting) => waiting.item));
+      group.forEach((waiting, index) => {
+        const outcome = outcomes[index];
+        if (!outcome) waiting.reject(new Error('A group commit left an item without an outcome.'));
+        else if (outcome.ok) waiting.resolve(outcome.value);
+        else waiting.reject(outcome.error);
+      });
+    } catch (error) {
+      for (const waiting of group) waiting.reject(error);
+    } finally {
+      running = false;
+      void runNext();
+    }
+  }
+
+  return {
+    run(item) {
+      return new Promise<Result>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        // Items arriving in the same turn of the event loop start together.
+        queueMicrotask(() => void runNext());
+      });
+    },
+  };
+}
