@@ -8,8 +8,17 @@ import {
   type ReleaseQuiz,
   type StoredQuizScore,
 } from './course-grade.ts';
-import { lockCourseGrade, selectQuizScores, updateCourseGrade, type StoredCourseGrade } from './grades-store.ts';
-import { announceCoursePasses } from './passed.ts';
+import {
+  lockCourseGrade,
+  lockCourseGrades,
+  selectQuizScores,
+  selectQuizScoresOf,
+  updateComputedGrades,
+  updateCourseGrade,
+  type GradeRowChange,
+  type StoredCourseGrade,
+} from './grades-store.ts';
+import { announceCoursePasses, type CoursePass } from './passed.ts';
 
 /** A staff override to apply together with the recomputation: a grade 0..1, or null to clear it. */
 export type OverrideChange = { override: number | null; reason: string | null; by: string };
@@ -74,9 +83,11 @@ type GradeInputs = {
   scores: ReadonlyMap<number, StoredQuizScore>;
 };
 
+/** A grade decided from locked inputs: what the row becomes, the outcome, and a first pass to announce. */
+type GradeDecision = { change: GradeRowChange; outcome: GradeOutcome; pass: CoursePass | null };
+
 /**
- * Computes the learner's grade from locked inputs, stores it (keeping any override, or applying
- * `change`) and announces a first pass.
+ * Computes the learner's grade from locked inputs (keeping any override, or applying `change`).
  *
  * Passing is sticky: once `passedAt` is set, a lower grade later (a changed policy, a new release,
  * an override) leaves it and its event alone. A pass has effects outside this row that cannot be
@@ -84,13 +95,7 @@ type GradeInputs = {
  * other record stores, a learner told they passed — so withdrawing one must be a deliberate act
  * of its own, not the side effect of a recalculation.
  */
-async function settleCourseGrade(
-  tx: Executor,
-  learner: LearnerRun,
-  inputs: GradeInputs,
-  at: Date,
-  change?: OverrideChange,
-): Promise<GradeOutcome> {
+function decideCourseGrade(learner: LearnerRun, inputs: GradeInputs, at: Date, change?: OverrideChange): GradeDecision {
   const { course, run, enrollment } = learner;
   const { locked, policy, tree, scores } = inputs;
   const current = locked.row;
@@ -99,7 +104,7 @@ async function settleCourseGrade(
   const grade = override ?? computed;
   const newlyPassed = current.passedAt === null && grade >= policy.passMark;
   const passedAt = current.passedAt ?? (newlyPassed ? at : null);
-  await updateCourseGrade(tx, enrollment.id, {
+  const rowChange: GradeRowChange = {
     computed,
     breakdown,
     passed: passedAt !== null,
@@ -113,31 +118,40 @@ async function settleCourseGrade(
           overriddenAt: override === null ? null : at,
         }
       : {}),
-  });
-  if (newlyPassed) {
-    await announceCoursePasses(
-      tx,
-      [
-        {
-          enrollmentUuid: enrollment.uuid,
-          userId: enrollment.userId,
-          run,
-          course: { id: course.id, key: course.key, title: tree.metadata.title },
-          grade,
-          passedAt: at,
-        },
-      ],
-      at,
-    );
-  }
+  };
+  const pass = newlyPassed
+    ? {
+        enrollmentUuid: enrollment.uuid,
+        userId: enrollment.userId,
+        run,
+        course: { id: course.id, key: course.key, title: tree.metadata.title },
+        grade,
+        passedAt: at,
+      }
+    : null;
   const before = locked.created ? null : current;
-  return { grade, computed, override, passed: passedAt !== null, newlyPassed, passedAt, before };
+  const outcome = { grade, computed, override, passed: passedAt !== null, newlyPassed, passedAt, before };
+  return { change: rowChange, outcome, pass };
+}
+
+/** Computes the learner's grade from locked inputs, stores it and announces a first pass. */
+async function settleCourseGrade(
+  tx: Executor,
+  learner: LearnerRun,
+  inputs: GradeInputs,
+  at: Date,
+  change?: OverrideChange,
+): Promise<GradeOutcome> {
+  const decision = decideCourseGrade(learner, inputs, at, change);
+  await updateCourseGrade(tx, learner.enrollment.id, decision.change);
+  if (decision.pass) await announceCoursePasses(tx, [decision.pass], at);
+  return decision.outcome;
 }
 
 /**
  * Recomputes one learner's grade from the release's graded quizzes and their best scores under
  * the run's current policy, in the caller's transaction with the grade row locked; see
- * `settleCourseGrade`.
+ * `decideCourseGrade`.
  */
 export async function applyCourseGrade(
   tx: Executor,
@@ -153,10 +167,88 @@ export async function applyCourseGrade(
   return settleCourseGrade(tx, learner, { locked, policy, tree, scores }, at, change);
 }
 
+/** One learner whose grade a refresh recomputes: the time of the change, and the run's release when held. */
+export type GradeRefresh = { learner: LearnerRun; at: Date; tree?: CourseTree | undefined };
+
+/**
+ * Recomputes and stores the course grades of many learners in the caller's transaction, as
+ * `refreshCourseGrade` does for each, in one round trip per step: every grade row is locked first
+ * (in enrollment order), then the runs' policies and the best scores are read under those locks,
+ * the grades written together and the first passes announced together. Returns each learner's
+ * result, by enrollment id.
+ */
+export async function refreshCourseGrades(
+  tx: Executor,
+  refreshes: readonly GradeRefresh[],
+): Promise<Map<number, { grade: number; passed: boolean; newlyPassed: boolean }>> {
+  const byEnrollment = new Map<number, GradeRefresh>();
+  for (const refresh of refreshes) {
+    // A learner named twice is refreshed once, at the later time.
+    const known = byEnrollment.get(refresh.learner.enrollment.id);
+    if (!known || refresh.at > known.at) byEnrollment.set(refresh.learner.enrollment.id, refresh);
+  }
+  const entries = [...byEnrollment.values()].sort((a, b) => a.learner.enrollment.id - b.learner.enrollment.id);
+  if (entries.length === 0) return new Map();
+  const latest = new Date(Math.max(...entries.map((entry) => entry.at.getTime())));
+  const locked = await lockCourseGrades(
+    tx,
+    entries.map(({ learner }) => ({
+      enrollmentId: learner.enrollment.id,
+      runId: learner.run.id,
+      userId: learner.enrollment.userId,
+    })),
+    latest,
+  );
+  const policies = new Map<number, GradingPolicy>();
+  const trees = new Map<number, CourseTree>();
+  for (const { learner, tree } of entries) {
+    if (!policies.has(learner.run.id)) policies.set(learner.run.id, await readLockedPolicy(tx, learner));
+    if (!trees.has(learner.run.releaseId)) trees.set(learner.run.releaseId, await readReleaseTree(tx, learner, tree));
+  }
+  const scores = await selectQuizScoresOf(
+    tx,
+    entries.map(({ learner }) => learner.enrollment.id),
+  );
+  const decisions = entries.map(({ learner, at }) =>
+    decideCourseGrade(
+      learner,
+      {
+        locked: locked.get(learner.enrollment.id)!,
+        policy: policies.get(learner.run.id)!,
+        tree: trees.get(learner.run.releaseId)!,
+        scores: scores.get(learner.enrollment.id) ?? new Map(),
+      },
+      at,
+    ),
+  );
+  await updateComputedGrades(
+    tx,
+    decisions.map(({ change }, index) => ({
+      enrollmentId: entries[index]!.learner.enrollment.id,
+      computed: change.computed!,
+      breakdown: change.breakdown!,
+      passed: change.passed!,
+      passedAt: change.passedAt ?? null,
+      updatedAt: change.updatedAt,
+    })),
+  );
+  await announceCoursePasses(
+    tx,
+    decisions.flatMap(({ pass }) => (pass ? [pass] : [])),
+    latest,
+  );
+  return new Map(
+    decisions.map(({ outcome }, index) => [
+      entries[index]!.learner.enrollment.id,
+      { grade: outcome.grade, passed: outcome.passed, newlyPassed: outcome.newlyPassed },
+    ]),
+  );
+}
+
 /**
  * Recomputes and stores the learner's course grade in the caller's transaction; called after
  * every submitted attempt. Announces the first pass (outbox `course.passed` and an xAPI 'passed'
- * statement). See `applyCourseGrade` for why passing is sticky. A caller that already holds the
+ * statement). See `decideCourseGrade` for why passing is sticky. A caller that already holds the
  * run's release tree passes it (`options.tree`), so the transaction does not read it again.
  */
 export async function refreshCourseGrade(
@@ -165,6 +257,6 @@ export async function refreshCourseGrade(
   at: Date,
   options: { tree?: CourseTree } = {},
 ): Promise<{ grade: number; passed: boolean; newlyPassed: boolean }> {
-  const { grade, passed, newlyPassed } = await applyCourseGrade(tx, learner, at, undefined, options.tree);
-  return { grade, passed, newlyPassed };
+  const refreshed = await refreshCourseGrades(tx, [{ learner, at, tree: options.tree }]);
+  return refreshed.get(learner.enrollment.id)!;
 }

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { defineStatement, readTimestamp, runStatement, type Executor } from '../../platform/db/index.ts';
 import type { GradeBreakdownEntry, StoredQuizScore } from './course-grade.ts';
-import { asmCourseGrade, asmQuizScore } from './schema.ts';
+import { asmCourseGrade } from './schema.ts';
 
 /** A learner's stored course grade, as the grading services read it. */
 export type StoredCourseGrade = {
@@ -20,23 +20,15 @@ export type StoredCourseGrade = {
 };
 
 // Read by every graded submission under the grade lock and by the progress page (ADR 0023).
-const QUIZ_SCORES = defineStatement<{ block_entity_id: string | number; score: number; max_score: number }>(
+const QUIZ_SCORES = defineStatement<{
+  enrollment_id: string | number;
+  block_entity_id: string | number;
+  score: number;
+  max_score: number;
+}>(
   'asm_quiz_scores',
-  'select block_entity_id, score, max_score from asm_quiz_score where enrollment_id = $1',
+  'select enrollment_id, block_entity_id, score, max_score from asm_quiz_score where enrollment_id = any($1::bigint[])',
 );
-
-/** The best score of every quiz one learner attempted, by block entity id. */
-export async function selectQuizScores(
-  executor: Executor,
-  enrollmentId: number,
-): Promise<Map<number, StoredQuizScore>> {
-  const scores = new Map<number, StoredQuizScore>();
-  for (const row of await runStatement(executor, QUIZ_SCORES, [enrollmentId])) {
-    const blockEntityId = Number(row.block_entity_id);
-    scores.set(blockEntityId, { blockEntityId, score: row.score, maxScore: row.max_score });
-  }
-  return scores;
-}
 
 /** Best scores of many learners in one query: enrollment id → block entity id → score. */
 export async function selectQuizScoresOf(
@@ -45,24 +37,25 @@ export async function selectQuizScoresOf(
 ): Promise<Map<number, Map<number, StoredQuizScore>>> {
   const byEnrollment = new Map<number, Map<number, StoredQuizScore>>();
   if (enrollmentIds.length === 0) return byEnrollment;
-  const rows = await executor
-    .select({
-      enrollmentId: asmQuizScore.enrollmentId,
-      blockEntityId: asmQuizScore.blockEntityId,
-      score: asmQuizScore.score,
-      maxScore: asmQuizScore.maxScore,
-    })
-    .from(asmQuizScore)
-    .where(inArray(asmQuizScore.enrollmentId, [...enrollmentIds]));
-  for (const row of rows) {
-    let scores = byEnrollment.get(row.enrollmentId);
+  for (const row of await runStatement(executor, QUIZ_SCORES, [enrollmentIds])) {
+    const enrollmentId = Number(row.enrollment_id);
+    const blockEntityId = Number(row.block_entity_id);
+    let scores = byEnrollment.get(enrollmentId);
     if (!scores) {
       scores = new Map();
-      byEnrollment.set(row.enrollmentId, scores);
+      byEnrollment.set(enrollmentId, scores);
     }
-    scores.set(row.blockEntityId, row);
+    scores.set(blockEntityId, { blockEntityId, score: row.score, maxScore: row.max_score });
   }
   return byEnrollment;
+}
+
+/** The best score of every quiz one learner attempted, by block entity id. */
+export async function selectQuizScores(
+  executor: Executor,
+  enrollmentId: number,
+): Promise<Map<number, StoredQuizScore>> {
+  return (await selectQuizScoresOf(executor, [enrollmentId])).get(enrollmentId) ?? new Map();
 }
 
 export async function selectCourseGrade(executor: Executor, enrollmentId: number): Promise<StoredCourseGrade | null> {
@@ -150,6 +143,64 @@ export async function lockCourseGrade(
   return { row: row!, created: inserted.length === 1 };
 }
 
+// Graded submissions committed together lock their learners' grades in one statement, in
+// enrollment order, so two groups never take the same two locks the other way round.
+const LOCK_GRADES = defineStatement<RawCourseGrade>(
+  'asm_lock_course_grades',
+  `select enrollment_id, run_id, user_id, computed, override, override_reason, overridden_by, overridden_at,
+     breakdown, passed, passed_at, updated_at
+   from asm_course_grade where enrollment_id = any($1::bigint[]) order by enrollment_id for update`,
+);
+
+const CREATE_GRADES = defineStatement<{ enrollment_id: string | number }>(
+  'asm_create_course_grades',
+  `insert into asm_course_grade (enrollment_id, run_id, user_id, computed, breakdown, passed, updated_at)
+   select s.enrollment_id, s.run_id, s.user_id, 0, '[]'::jsonb, false, $4::timestamptz
+   from unnest($1::bigint[], $2::bigint[], $3::uuid[]) as s(enrollment_id, run_id, user_id)
+   on conflict (enrollment_id) do nothing
+   returning enrollment_id`,
+);
+
+async function selectLockedCourseGrades(tx: Executor, enrollmentIds: readonly number[]) {
+  const rows = await runStatement(tx, LOCK_GRADES, [enrollmentIds]);
+  return new Map(rows.map((raw) => [Number(raw.enrollment_id), toStoredCourseGrade(raw)]));
+}
+
+/**
+ * Many learners' grade rows, as `lockCourseGrade` for each: created when missing and locked
+ * until the transaction ends, in enrollment order. By enrollment id.
+ */
+export async function lockCourseGrades(
+  tx: Executor,
+  keys: ReadonlyArray<{ enrollmentId: number; runId: number; userId: string }>,
+  at: Date,
+): Promise<Map<number, { row: StoredCourseGrade; created: boolean }>> {
+  const locked = new Map<number, { row: StoredCourseGrade; created: boolean }>();
+  if (keys.length === 0) return locked;
+  for (const [id, row] of await selectLockedCourseGrades(
+    tx,
+    keys.map((key) => key.enrollmentId),
+  )) {
+    locked.set(id, { row, created: false });
+  }
+  const missing = keys.filter((key) => !locked.has(key.enrollmentId));
+  if (missing.length === 0) return locked;
+  const inserted = await runStatement(tx, CREATE_GRADES, [
+    missing.map((key) => key.enrollmentId),
+    missing.map((key) => key.runId),
+    missing.map((key) => key.userId),
+    at.toISOString(),
+  ]);
+  const created = new Set(inserted.map((row) => Number(row.enrollment_id)));
+  for (const [id, row] of await selectLockedCourseGrades(
+    tx,
+    missing.map((key) => key.enrollmentId),
+  )) {
+    locked.set(id, { row, created: created.has(id) });
+  }
+  return locked;
+}
+
 export type GradeRowChange = Partial<
   Pick<
     StoredCourseGrade,
@@ -181,4 +232,36 @@ export async function updateCourseGrade(tx: Executor, enrollmentId: number, chan
     return;
   }
   await tx.update(asmCourseGrade).set(change).where(eq(asmCourseGrade.enrollmentId, enrollmentId));
+}
+
+/** What a grade refresh writes to one learner's row. */
+export type ComputedGradeWrite = {
+  enrollmentId: number;
+  computed: number;
+  breakdown: GradeBreakdownEntry[];
+  passed: boolean;
+  passedAt: Date | null;
+  updatedAt: Date;
+};
+
+const UPDATE_GRADES = defineStatement<never>(
+  'asm_update_course_grades',
+  `update asm_course_grade g set computed = s.computed, breakdown = s.breakdown::jsonb, passed = s.passed,
+     passed_at = s.passed_at, updated_at = s.updated_at
+   from unnest($1::bigint[], $2::float8[], $3::text[], $4::boolean[], $5::timestamptz[], $6::timestamptz[])
+     as s(enrollment_id, computed, breakdown, passed, passed_at, updated_at)
+   where g.enrollment_id = s.enrollment_id`,
+);
+
+/** Writes refreshed grades of many learners (rows already locked) in one statement. */
+export async function updateComputedGrades(tx: Executor, writes: readonly ComputedGradeWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  await runStatement(tx, UPDATE_GRADES, [
+    writes.map((write) => write.enrollmentId),
+    writes.map((write) => write.computed),
+    writes.map((write) => JSON.stringify(write.breakdown)),
+    writes.map((write) => write.passed),
+    writes.map((write) => (write.passedAt === null ? null : write.passedAt.toISOString())),
+    writes.map((write) => write.updatedAt.toISOString()),
+  ]);
 }

@@ -8,9 +8,7 @@ import {
   type GroupOutcome,
 } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound, type DomainError } from '../../platform/errors/index.ts';
-import type { CourseTree } from '../courses/index.ts';
 import { markBlocksCompleted, type CompletableBlock } from '../courseware/index.ts';
-import type { LearnerRun } from '../enrollment/index.ts';
 import { recordLearningActions } from '../records/index.ts';
 import { validateAnswers } from './answers.ts';
 import {
@@ -21,7 +19,7 @@ import {
   type AttemptRef,
   type StoredAttempt,
 } from './attempt-store.ts';
-import { refreshCourseGrade } from './course-grade-refresh.ts';
+import { refreshCourseGrades } from './course-grade-refresh.ts';
 import { alreadySubmitted, presentOwnAttempt } from './attempts.ts';
 import { markAttempt, type AttemptMarking } from './marking.ts';
 import { requireLearnerQuiz, requireOpenWindow, type LearnerQuizContext } from './quiz-context.ts';
@@ -117,26 +115,11 @@ function latestOf(dates: readonly Date[]): Date {
 }
 
 /**
- * The learners whose course grade the group changes, each once with the latest time of their
- * submissions, in enrollment order: grade locks are always taken in that order.
- */
-function listGradedLearners(stored: readonly ReadySubmission[]): Array<{ learner: LearnerRun; tree: CourseTree; at: Date }> {
-  const byEnrollment = new Map<number, { learner: LearnerRun; tree: CourseTree; at: Date }>();
-  for (const { context, now } of stored) {
-    if (context.quiz.mode !== 'graded') continue;
-    const known = byEnrollment.get(context.learner.enrollment.id);
-    if (!known) byEnrollment.set(context.learner.enrollment.id, { learner: context.learner, tree: context.tree, at: now });
-    else if (now > known.at) known.at = now;
-  }
-  return [...byEnrollment.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
-}
-
-/**
  * Stores submissions with everything that follows from them, in the caller's transaction, with
  * one round trip per kind of row for the whole group: the attempts and their best scores, the
  * quizzes' completions, the xAPI statements (each block's completion, when new, before the
- * quiz's own). Each learner's grade lock is taken last, after all of that, one learner after the
- * other in enrollment order: submissions of one learner wait for each other only while the grade
+ * quiz's own). The learners' grade locks are taken last, after all of that, in enrollment order:
+ * submissions of one learner wait for each other only while the grade
  * is computed and stored. The best scores and the run's policy are read once the lock is held, so
  * the grade counts every submission committed before it and a recomputation for a policy change
  * is never undone by a submission in flight. Nothing that holds a grade lock waits for an attempt,
@@ -190,9 +173,11 @@ async function storeSubmissionGroup(
     return completion ? [completion, ...own] : own;
   });
   await recordLearningActions(tx, statements, latestOf(stored.map(({ request }) => request.now)));
-  for (const { learner, tree, at } of listGradedLearners(stored.map(({ request }) => request))) {
-    await refreshCourseGrade(tx, learner, at, { tree });
-  }
+  const graded = stored.filter(({ request }) => request.context.quiz.mode === 'graded');
+  await refreshCourseGrades(
+    tx,
+    graded.map(({ request: { context, now } }) => ({ learner: context.learner, at: now, tree: context.tree })),
+  );
   return new Map(
     stored.map(({ request, attempt }) => {
       const { ctx, context, prepared, now } = request;
@@ -322,7 +307,14 @@ export async function submitQuizAttempt(
   const own = { uuid: attemptUuid, enrollmentId: context.learner.enrollment.id, blockEntityId: context.block.entityId };
   if (!isUuid(attemptUuid)) throw notFound('attempt');
   const now = ctx.clock.now();
-  const request: SubmissionRequest = { ctx, context, own, key, now, prepared: prepareSubmission(context, input.answers, now) };
+  const request: SubmissionRequest = {
+    ctx,
+    context,
+    own,
+    key,
+    now,
+    prepared: prepareSubmission(context, input.answers, now),
+  };
   if (!isReady(request)) return submitAlone(request);
   return submissionGroupOf(ctx.db).run(request);
 }

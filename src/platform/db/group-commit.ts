@@ -40,7 +40,7 @@ export function createGroupCommitter<Item, Result>(
   function takeGroup(): Waiting<Item, Result>[] {
     const group: Waiting<Item, Result>[] = [];
     const items: Item[] = [];
-    for (let index = 0; index < queue.length && group.length < options.maxItems; ) {
+    for (let index = 0; index < queue.length && group.length < options.maxItems;) {
       const waiting = queue[index]!;
       if (items.length > 0 && options.canJoin && !options.canJoin(items, waiting.item)) {
         index += 1;
