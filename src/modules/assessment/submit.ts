@@ -275,6 +275,7 @@ function submissionGroupOf(db: Database): GroupCommitter<ReadySubmission, Submis
   if (!committer) {
     committer = createGroupCommitter<ReadySubmission, SubmissionOutcome>({
       maxItems: 64,
+      concurrency: 2,
       canJoin: (group, request) => !sharesRowsWith(group, request),
       runGroup: (requests) => runSubmissionGroup(db, requests),
     });

@@ -6,6 +6,8 @@ export type GroupCommitOptions<Item, Result> = {
   runGroup(items: readonly Item[]): Promise<GroupOutcome<Result>[]>;
   /** Most items in one group. */
   maxItems: number;
+  /** Most groups running at once (1 when not given): while one commits, the next can run. */
+  concurrency?: number;
   /**
    * Whether an item may join a group being formed (the first item of a group always does); one
    * that may not waits for the next group. Items that would conflict in one statement (the same
@@ -28,14 +30,15 @@ type Waiting<Item, Result> = {
 /**
  * Group commit: items that arrive while a group is running wait and run together as the next
  * group, so under load many of them share one transaction, one commit and one round trip per
- * statement, while a lone item runs at once and waits for nothing. One group runs at a time;
- * each caller is answered only when its own group has settled.
+ * statement, while a lone item runs at once and waits for nothing. At most `concurrency` groups
+ * run at a time; each caller is answered only when its own group has settled.
  */
 export function createGroupCommitter<Item, Result>(
   options: GroupCommitOptions<Item, Result>,
 ): GroupCommitter<Item, Result> {
   const queue: Waiting<Item, Result>[] = [];
-  let running = false;
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  let running = 0;
 
   function takeGroup(): Waiting<Item, Result>[] {
     const group: Waiting<Item, Result>[] = [];
@@ -54,8 +57,8 @@ export function createGroupCommitter<Item, Result>(
   }
 
   async function runNext(): Promise<void> {
-    if (running || queue.length === 0) return;
-    running = true;
+    if (running >= concurrency || queue.length === 0) return;
+    running += 1;
     const group = takeGroup();
     try {
       const outcomes = await options.runGroup(group.map((waiting) => waiting.item));
@@ -68,7 +71,7 @@ export function createGroupCommitter<Item, Result>(
     } catch (error) {
       for (const waiting of group) waiting.reject(error);
     } finally {
-      running = false;
+      running -= 1;
       void runNext();
     }
   }
