@@ -5,7 +5,7 @@ import { listOutboxEvents } from '../../platform/outbox/index.ts';
 import { updateRun } from '../courses/index.ts';
 import { listStatementsOfUser } from '../records/index.ts';
 import { refreshCourseGrade } from './api-grading.ts';
-import { applyCourseGrade } from './course-grade-refresh.ts';
+import { applyCourseGrade, refreshCourseGrades } from './course-grade-refresh.ts';
 import { selectCourseGrade } from './grades-store.ts';
 import { createGradesWorld, storeQuizScoreForTest, type GradesWorld } from './grades-test-fixtures.ts';
 
@@ -139,6 +139,49 @@ describe('refreshCourseGrade', () => {
       overriddenAt: null,
     });
     expect((await passEventsOf(learner.enrollment.uuid))[0]!.payload.grade).toBe(0.9);
+  });
+
+  it('refreshes many learners in one call as it refreshes each, announcing each first pass once', async () => {
+    const { hw1, hw2, exam } = world.quizzes;
+    const { learner: passing } = await world.buildEnrolledLearner();
+    await storeQuizScoreForTest(handle.db, passing, hw1, 2, 2);
+    await storeQuizScoreForTest(handle.db, passing, hw2, 4, 4);
+    await storeQuizScoreForTest(handle.db, passing, exam, 5, 5);
+    const { learner: failing } = await world.buildEnrolledLearner();
+    await storeQuizScoreForTest(handle.db, failing, hw1, 2, 2);
+    await storeQuizScoreForTest(handle.db, failing, exam, 1, 5);
+    const { learner: overridden } = await world.buildEnrolledLearner();
+    const by = world.cast.teachingAssistant.user.id;
+    await handle.db.transaction((tx) => applyCourseGrade(tx, overridden, at, { override: 0.8, reason: 'Viva', by }));
+    await storeQuizScoreForTest(handle.db, overridden, exam, 5, 5);
+    const later = new Date(at.getTime() + 60_000);
+    const results = await handle.db.transaction((tx) =>
+      refreshCourseGrades(tx, [
+        { learner: overridden, at },
+        { learner: passing, at },
+        { learner: failing, at },
+        // Named twice: refreshed once, at the later time.
+        { learner: passing, at: later },
+      ]),
+    );
+    expect(results.get(passing.enrollment.id)).toEqual({ grade: 1, passed: true, newlyPassed: true });
+    // Homework 1, 0 and an unattempted 0, the lowest dropped → 0.5; Exam 0.2. 0.4·0.5 + 0.6·0.2 = 0.32.
+    expect(results.get(failing.enrollment.id)).toEqual({ grade: 0.32, passed: false, newlyPassed: false });
+    expect(results.get(overridden.enrollment.id)).toEqual({ grade: 0.8, passed: true, newlyPassed: false });
+    expect(await selectCourseGrade(handle.db, passing.enrollment.id)).toMatchObject({ computed: 1, passedAt: later });
+    expect(await selectCourseGrade(handle.db, failing.enrollment.id)).toMatchObject({ computed: 0.32, passed: false });
+    expect(await selectCourseGrade(handle.db, overridden.enrollment.id)).toMatchObject({
+      computed: 0.6,
+      override: 0.8,
+    });
+    expect(await passEventsOf(passing.enrollment.uuid)).toHaveLength(1);
+    expect(await passEventsOf(failing.enrollment.uuid)).toEqual([]);
+    expect(await passEventsOf(overridden.enrollment.uuid)).toHaveLength(1);
+    expect(await passedStatementsOf(passing.enrollment.userId)).toHaveLength(1);
+    for (const learner of [passing, failing, overridden]) {
+      const again = await refresh(learner, later);
+      expect(again).toMatchObject({ grade: results.get(learner.enrollment.id)!.grade, newlyPassed: false });
+    }
   });
 
   it('rolls back with the caller’s transaction', async () => {
