@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { listAuditEvents } from '../../platform/audit/index.ts';
@@ -19,6 +19,7 @@ import {
   type LearningAction,
   type VerbName,
 } from './index.ts';
+import { lrsStatement } from './schema.ts';
 
 let handle: DatabaseHandle;
 const clock = createFixedClock(new Date('2027-03-01T09:00:00Z'));
@@ -26,6 +27,7 @@ const ada = randomUUID();
 const bo = randomUUID();
 const runA = { id: 101, uuid: randomUUID(), registration: randomUUID() };
 const runB = { id: 202, uuid: randomUUID(), registration: randomUUID() };
+const runC = { id: 303, uuid: randomUUID(), registration: randomUUID() };
 
 function contextOf(userId: string | null): ServiceContext {
   return {
@@ -93,6 +95,28 @@ describe('the learning record store', () => {
       }),
     ).rejects.toThrow('the action failed');
     expect((await listStatementsOfUser(handle.db, ghost)).statements).toEqual([]);
+  });
+
+  it('keeps each statement beside its own columns when many go in one write', async () => {
+    const people = [randomUUID(), randomUUID(), randomUUID()];
+    const verbs: VerbName[] = ['experienced', 'completed', 'answered', 'scored', 'attempted', 'passed'];
+    const actions = verbs.map((verb, index) => actionOf(people[index % 3]!, verb, runC, index));
+    const written = await recordLearningActions(handle.db, actions, clock.now());
+    const rows = await handle.db.select().from(lrsStatement).where(inArray(lrsStatement.userId, people));
+    expect(rows).toHaveLength(actions.length);
+    for (const row of rows) {
+      const index = written.findIndex((statement) => statement.id === row.id);
+      expect(index).toBeGreaterThanOrEqual(0);
+      expect(row.statement).toMatchObject({
+        id: row.id,
+        verb: { id: row.verb },
+        object: { id: row.objectId },
+        actor: { account: { name: row.userId } },
+      });
+      expect(row.userId).toBe(actions[index]!.userId);
+      expect(row.runId).toBe(actions[index]!.context.runId);
+      expect(row.timestamp.getTime()).toBe(actions[index]!.at.getTime());
+    }
   });
 
   it('writes nothing for an empty list and refuses an action that makes an invalid statement', async () => {

@@ -17,13 +17,17 @@ import {
 /*
  * One SQL text for any number of statements (arrays unnested), so it is prepared once per
  * connection whatever the batch size; every learning action on a hot path writes through it.
+ * The statements travel as one JSON array, matched to the other columns by position: as a
+ * text[] each of them would be escaped again for the array literal, on both sides.
  */
 const INSERT_STATEMENTS = defineStatement<never>(
   'lrs_insert_statements',
   `insert into lrs_statement (id, user_id, run_id, registration, verb, object_id, statement, "timestamp", stored)
-   select s.id, s.user_id, s.run_id, s.registration, s.verb, s.object_id, s.statement::jsonb, s.at, $9::timestamptz
-   from unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-     as s(id, user_id, run_id, registration, verb, object_id, statement, at)`,
+   select s.id, s.user_id, s.run_id, s.registration, s.verb, s.object_id, j.statement, s.at, $9::timestamptz
+   from unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::uuid[], $5::text[], $6::text[], $8::timestamptz[])
+       with ordinality as s(id, user_id, run_id, registration, verb, object_id, at, position)
+     join jsonb_array_elements($7::text::jsonb) with ordinality as j(statement, position)
+       on j.position = s.position`,
 );
 
 /**
@@ -50,7 +54,7 @@ export async function recordLearningActions(
       sliceActions.map((action) => action.context.registration),
       slice.map((statement) => statement.verb.id),
       slice.map((statement) => statement.object.id),
-      slice.map((statement) => JSON.stringify(statement)),
+      JSON.stringify(slice),
       sliceActions.map((action) => action.at.toISOString()),
       stored.toISOString(),
     ]);

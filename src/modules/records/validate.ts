@@ -58,7 +58,22 @@ export function isAbsoluteIri(value: unknown): value is string {
   }
 }
 
+/*
+ * Canonicalising a tag costs more than building the rest of a statement, and a platform uses a
+ * handful of tags; answers are remembered, the memory bounded against tags from outside.
+ */
+const LANGUAGE_TAG_MEMORY = 512;
+const knownLanguageTags = new Map<string, boolean>();
+
 export function isLanguageTag(value: string): boolean {
+  const known = knownLanguageTags.get(value);
+  if (known !== undefined) return known;
+  const valid = checkLanguageTag(value);
+  if (knownLanguageTags.size < LANGUAGE_TAG_MEMORY) knownLanguageTags.set(value, valid);
+  return valid;
+}
+
+function checkLanguageTag(value: string): boolean {
   if (value.length === 0) return false;
   try {
     return Intl.getCanonicalLocales(value).length === 1;
