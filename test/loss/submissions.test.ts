@@ -9,7 +9,7 @@ import * as quizWorld from '../../bench/quiz-world.ts';
  * names a server (npm run test:pg), where it creates and drops a database of its own.
  */
 describe('submissions while the server is killed', () => {
-  it('stores every acknowledged submission exactly once', { timeout: 120_000 }, async () => {
+  it('stores every acknowledged submission exactly once', { timeout: 300_000 }, async () => {
     const figures = await runLossTest({
       minimum: 100,
       kills: 3,
