@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createGroupCommitter, type GroupOutcome } from './group-commit.ts';
 
+/** Lets the event loop take a turn, so that waiting groups can start. */
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 type Gate = { promise: Promise<void>; open(): void };
 
 function createGate(): Gate {
@@ -46,7 +49,7 @@ function createRecordingCommitter(options: {
     /** Lets every group started so far finish, then waits for the next ones to start. */
     async releaseAll() {
       for (const gate of gates.splice(0)) gate.open();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTurn();
     },
   };
 }
@@ -63,7 +66,7 @@ describe('createGroupCommitter', () => {
   it('runs a lone item at once and groups the items that arrive while a group runs', async () => {
     const recording = createRecordingCommitter({});
     const first = recording.committer.run(1);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     expect(recording.groups).toEqual([[1]]);
     const rest = [2, 3, 4].map((item) => recording.committer.run(item));
     const all = Promise.all([first, ...rest]);
@@ -102,7 +105,7 @@ describe('createGroupCommitter', () => {
   it('runs no more groups at once than its concurrency', async () => {
     const recording = createRecordingCommitter({ maxItems: 1, concurrency: 2 });
     const all = Promise.all([1, 2, 3, 4, 5].map((item) => recording.committer.run(item)));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
     expect(recording.groups).toEqual([[1], [2]]);
     await drain(recording, all);
     expect(recording.mostRunning()).toBe(2);
