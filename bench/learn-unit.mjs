@@ -35,7 +35,11 @@ const COURSE = 'climate-data-cities';
 const RUN = 'self-paced';
 const GOAL_BYTES = 50 * 1024;
 
-/** Enrolls through the API (201 new, 200 already enrolled) and finds the unit "resume" opens. */
+/**
+ * Enrolls through the API (201 new, 200 already enrolled) and finds the unit "resume" opens.
+ * Returns that unit and the cookies a browser holds after its first view of it: the session and
+ * the form-token secret the page set, which a browser sends back on every later view.
+ */
 async function prepareLearner(baseUrl, cookie) {
   await enrollInRun(baseUrl, cookie, COURSE, RUN);
   const resume = await fetch(`${baseUrl}/learn/${COURSE}/${RUN}/resume`, {
@@ -46,8 +50,9 @@ async function prepareLearner(baseUrl, cookie) {
   const unit = resume.headers.get('location');
   if (resume.status !== 303 || !unit?.includes('/units/')) throw new Error(`No unit to resume: ${resume.status}`);
   // The first view records the visit; every later one is read-only.
-  await fetch(baseUrl + unit, { headers: { cookie }, signal: AbortSignal.timeout(10_000) });
-  return unit;
+  const first = await fetch(baseUrl + unit, { headers: { cookie }, signal: AbortSignal.timeout(10_000) });
+  const given = first.headers.getSetCookie().map((value) => value.split(';')[0]);
+  return { unit, cookie: [cookie, ...given].join('; ') };
 }
 
 export async function runLearnUnitBenchmark() {
@@ -57,11 +62,10 @@ export async function runLearnUnitBenchmark() {
   const server = await startOrbisServer();
   let ceiling = null;
   try {
-    const cookie = await signIn(server.baseUrl);
-    const unit = await prepareLearner(server.baseUrl, cookie);
+    const { unit, cookie } = await prepareLearner(server.baseUrl, await signIn(server.baseUrl));
     const headers = { cookie, ...(ACCEPT_ENCODING ? { 'accept-encoding': ACCEPT_ENCODING } : {}) };
     // The signed-in home page is the reference: every signed-in page pays for the session first.
-    const routes = [unit, '/'];
+    const routes = process.env.BENCH_UNIT_ONLY ? [unit] : [unit, '/'];
     const captured = {};
     for (const route of routes) captured[route] = await captureResponse(server.baseUrl, route, headers);
     const file = path.join(workDir, 'responses.json');

@@ -20,6 +20,23 @@ describe('the web application', () => {
     expect(response.body).toContain('<html lang="en" dir="ltr">');
   });
 
+  it('sends the same security headers on pages, errors, API answers and assets', async () => {
+    const answers = await Promise.all(
+      ['/', '/no-such-page', '/api/v1/courses?limit=nope', '/assets/app.css'].map((url) =>
+        ctx.app.inject({ method: 'GET', url }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 404, 400, 200]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(answer.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+      expect(answer.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(answer.headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+
   it('answers in Arabic, right to left, when the browser asks for it', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/', headers: { 'accept-language': 'ar' } });
     expect(response.body).toContain('<html lang="ar" dir="rtl">');

@@ -26,6 +26,24 @@ describe('createTranslator', () => {
     expect(directionOf('zh-Hans')).toBe('ltr');
   });
 
+  it('gives each set of values its own text when formatted messages are remembered', () => {
+    const messages = { ...en, pair: '{a}{b}', when: 'On {day, date, ::yyyyMMdd}' };
+    const t = createTranslator('en', messages, messages).t;
+    expect(t('count', { n: 1 })).toBe('1 item');
+    expect(t('count', { n: 2 })).toBe('2 items');
+    expect(t('count', { n: 1 })).toBe('1 item');
+    expect(t('greeting', { name: 'Amina' })).toBe('Hello Amina');
+    expect(t('greeting', { name: 'Wei' })).toBe('Hello Wei');
+    // Values that would run together in a naive key stay apart.
+    expect(t('pair', { a: 'x', b: 'yz' })).toBe('xyz');
+    expect(t('pair', { a: 'xy', b: 'z' })).toBe('xyz');
+    expect(t('pair', { a: '1|1:b', b: '' })).toBe('1|1:b');
+    expect(t('pair', { a: '1', b: '|1:b' })).toBe('1|1:b');
+    // Dates are formatted every time, never remembered by their text.
+    expect(t('when', { day: new Date('2026-03-04T00:00:00Z') })).toContain('2026');
+    expect(t('when', { day: new Date('2027-03-04T00:00:00Z') })).toContain('2027');
+  });
+
   it('names countries in the reader’s language', () => {
     expect(createTranslator('en', en, en).countryName('KE')).toBe('Kenya');
     expect(createTranslator('zh-Hans', en, en).countryName('CN')).toBe('中国');

@@ -86,6 +86,8 @@ export function createTranslator<Key extends string>(
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
   // Lists name the same few countries and languages on every row; ICU lookups are not free.
   const regionNames = new Map<string, string>();
+  // The same labels ("Unit 3 of 8", "Section 2") recur on every view; formatting is the dear part.
+  const formatted = new Map<string, string>();
   const languageNames = new Map<string, string>();
   return {
     locale,
@@ -97,13 +99,37 @@ export function createTranslator<Key extends string>(
         compiled.set(key, message);
       }
       if (typeof message === 'string') return message;
-      return String(message.format(values as Record<string, string>));
+      const memoKey = memoKeyOf(key, values);
+      if (memoKey === null) return String(message.format(values as Record<string, string>));
+      let text = formatted.get(memoKey);
+      if (text === undefined) {
+        text = String(message.format(values as Record<string, string>));
+        if (formatted.size >= MAX_FORMATTED) formatted.clear();
+        formatted.set(memoKey, text);
+      }
+      return text;
     },
     formatDate: (value, options) => dateFormat(locale, options ?? DEFAULT_DATE).format(new Date(value)),
     formatNumber: (value, options) => numberFormat(locale, options).format(value),
     countryName: (code) => rememberName(regionNames, regions, code),
     languageName: (code) => rememberName(languageNames, languages, code),
   };
+}
+
+const MAX_FORMATTED = 2_000;
+
+/** A key for remembering a formatted message; null when a value (a date) has no plain text form. */
+function memoKeyOf(key: string, values: MessageValues | undefined): string | null {
+  if (!values) return `${key.length}:${key}`;
+  let memoKey = `${key.length}:${key}`;
+  for (const name in values) {
+    const value = values[name];
+    if (typeof value === 'object' && value !== null) return null;
+    const text = String(value);
+    // Lengths make the key unambiguous whatever characters a value holds.
+    memoKey += `|${name.length}:${name}${typeof value}${text.length}:${text}`;
+  }
+  return memoKey;
 }
 
 const DEFAULT_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' };

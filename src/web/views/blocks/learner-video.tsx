@@ -1,3 +1,4 @@
+import { renderToString } from 'preact-render-to-string';
 import type { LearnerVideoBlock } from '../../../modules/courseware/index.ts';
 import type { Transcript } from '../../../modules/courses/index.ts';
 import type { T } from '../../messages/index.ts';
@@ -41,6 +42,44 @@ export function pickDefaultCaption(languages: readonly string[], locale: string)
  * Each line starts at a time: a link into the video at that time (a media fragment, which
  * browsers play without script); the island turns it into a seek and marks the line playing.
  */
+function CueLines({ transcript, source }: { transcript: Transcript; source: string }) {
+  return (
+    <>
+      {transcript.cues.map((cue) => (
+        <li>
+          <a href={`${source}#t=${cue.startSeconds}`} data-start={cue.startSeconds} data-end={cue.endSeconds}>
+            <span class="cue-time" dir="ltr">
+              {formatCueTime(cue.startSeconds)}
+            </span>{' '}
+            {cue.text}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
+
+/*
+ * A transcript's lines are the same for every reader and language of the page, and the loaded
+ * transcripts are shared while cached, so their markup is rendered once per transcript and
+ * video address instead of node by node on every view: it was the largest part of a unit page.
+ */
+const renderedCues = new WeakMap<Transcript, Map<string, string>>();
+
+function renderCueLines(transcript: Transcript, source: string): string {
+  let bySource = renderedCues.get(transcript);
+  if (!bySource) {
+    bySource = new Map();
+    renderedCues.set(transcript, bySource);
+  }
+  let html = bySource.get(source);
+  if (html === undefined) {
+    html = renderToString(<CueLines transcript={transcript} source={source} />);
+    bySource.set(source, html);
+  }
+  return html;
+}
+
 function TranscriptView({
   t,
   transcript,
@@ -55,18 +94,12 @@ function TranscriptView({
   return (
     <details class="transcript" open={open}>
       <summary>{t.t('learn.video.transcript', { language: transcript.label || transcript.language })}</summary>
-      <ol class="transcript-cues" lang={transcript.language} data-transcript>
-        {transcript.cues.map((cue) => (
-          <li>
-            <a href={`${source}#t=${cue.startSeconds}`} data-start={cue.startSeconds} data-end={cue.endSeconds}>
-              <span class="cue-time" dir="ltr">
-                {formatCueTime(cue.startSeconds)}
-              </span>{' '}
-              {cue.text}
-            </a>
-          </li>
-        ))}
-      </ol>
+      <ol
+        class="transcript-cues"
+        lang={transcript.language}
+        data-transcript
+        dangerouslySetInnerHTML={{ __html: renderCueLines(transcript, source) }}
+      />
     </details>
   );
 }
