@@ -28,10 +28,11 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
   });
   // Without a CSRF cookie yet, every generateCsrf() call makes a new secret and only the last
   // cookie survives; one token per response keeps every form on a first-visit page valid.
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     const generate = reply.generateCsrf.bind(reply);
     let token: string | undefined;
     reply.generateCsrf = (options) => (token ??= generate(options));
+    done();
   });
   await app.register(rateLimit, {
     global: config.rateLimit,
