@@ -86,9 +86,9 @@ export function createTranslator<Key extends string>(
   const languages = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
   // Lists name the same few countries and languages on every row; ICU lookups are not free.
   const regionNames = new Map<string, string>();
+  const languageNames = new Map<string, string>();
   // The same labels ("Unit 3 of 8", "Section 2") recur on every view; formatting is the dear part.
   const formatted = new Map<string, string>();
-  const languageNames = new Map<string, string>();
   return {
     locale,
     dir: directionOf(locale),
@@ -120,7 +120,6 @@ const MAX_FORMATTED = 2_000;
 
 /** A key for remembering a formatted message; null when a value (a date) has no plain text form. */
 function memoKeyOf(key: string, values: MessageValues | undefined): string | null {
-  if (!values) return `${key.length}:${key}`;
   let memoKey = `${key.length}:${key}`;
   for (const name in values) {
     const value = values[name];
