@@ -276,6 +276,8 @@ function submissionGroupOf(db: Database): GroupCommitter<ReadySubmission, Submis
     committer = createGroupCommitter<ReadySubmission, SubmissionOutcome>({
       maxItems: 64,
       concurrency: 2,
+      // A second group in flight pays off only when it is more than a few submissions.
+      whileBusy: { minItems: 8, maxWaitMs: 10 },
       canJoin: (group, request) => !sharesRowsWith(group, request),
       runGroup: (requests) => runSubmissionGroup(db, requests),
     });

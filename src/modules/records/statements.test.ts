@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityIri, buildStatement, verbIri, VERBS, type LearningAction, type VerbName } from './statements.ts';
-import { listStatementProblems } from './validate.ts';
+import { isAbsoluteIri, listStatementProblems } from './validate.ts';
 
 const HOME = 'https://orbis.example';
 const USER = '0b9d6f0e-3c43-4a8e-9f57-2d9e3f7d2c11';
@@ -155,6 +155,17 @@ describe('statements built from learning actions', () => {
 });
 
 describe('the xAPI 2.0 checker', () => {
+  it('answers the same for an IRI seen before, and still refuses what is not one', () => {
+    for (let round = 0; round < 3; round += 1) {
+      expect(isAbsoluteIri('https://orbis.example/xapi/activities/quiz/q1')).toBe(true);
+      expect(isAbsoluteIri('urn:uuid:7d3c1a52-9b1e-4c8a-8f57-3a1c2b9d0e11')).toBe(true);
+      expect(isAbsoluteIri('not an iri')).toBe(false);
+      expect(isAbsoluteIri('https://exa mple.org/')).toBe(false);
+      expect(isAbsoluteIri('/relative/path')).toBe(false);
+      expect(isAbsoluteIri(42)).toBe(false);
+    }
+  });
+
   const valid = () => JSON.parse(JSON.stringify(buildStatement(HOME, action(), STORED))) as Record<string, unknown>;
 
   it.each([

@@ -48,14 +48,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/*
+ * Parsing a URL is the dearest check of a statement, and the same IRIs (the platform, verbs,
+ * activity types, a run's quizzes and questions) come back in nearly every one: IRIs found valid
+ * are remembered, up to a bound, so one learner's flood of new IRIs cannot grow the memory.
+ */
+const IRI_MEMORY = 20_000;
+const knownIris = new Set<string>();
+
 export function isAbsoluteIri(value: unknown): value is string {
-  if (typeof value !== 'string' || !SCHEME.test(value)) return false;
+  if (typeof value !== 'string') return false;
+  if (knownIris.has(value)) return true;
+  if (!SCHEME.test(value)) return false;
   try {
     new URL(value);
-    return true;
   } catch {
     return false;
   }
+  if (knownIris.size < IRI_MEMORY) knownIris.add(value);
+  return true;
 }
 
 /*

@@ -19,6 +19,7 @@ function createRecordingCommitter(options: {
   maxItems?: number;
   concurrency?: number;
   canJoin?(group: readonly number[], item: number): boolean;
+  whileBusy?: { minItems: number; maxWaitMs: number };
   settle?(item: number): GroupOutcome<string>;
   failGroup?(items: readonly number[]): boolean;
 }) {
@@ -30,6 +31,7 @@ function createRecordingCommitter(options: {
     maxItems: options.maxItems ?? 10,
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.canJoin ? { canJoin: options.canJoin } : {}),
+    ...(options.whileBusy ? { whileBusy: options.whileBusy } : {}),
     async runGroup(items) {
       groups.push([...items]);
       runningNow += 1;
@@ -110,6 +112,51 @@ describe('createGroupCommitter', () => {
     await drain(recording, all);
     expect(recording.mostRunning()).toBe(2);
     expect(recording.groups.flat()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('while a group runs, starts another only once enough items wait', async () => {
+    const recording = createRecordingCommitter({ concurrency: 2, whileBusy: { minItems: 3, maxWaitMs: 60_000 } });
+    const first = recording.committer.run(1);
+    await nextTurn();
+    expect(recording.groups).toEqual([[1]]);
+    const second = recording.committer.run(2);
+    await nextTurn();
+    // Two may run at once, but a group of one beside a busy one would waste a transaction.
+    expect(recording.groups).toEqual([[1]]);
+    const more = [3, 4].map((item) => recording.committer.run(item));
+    await nextTurn();
+    expect(recording.groups).toEqual([[1], [2, 3, 4]]);
+    const all = Promise.all([first, second, ...more]);
+    await drain(recording, all);
+    expect(await all).toEqual(['done 1', 'done 2', 'done 3', 'done 4']);
+  });
+
+  it('while a group runs, starts the few waiting items after maxWaitMs', async () => {
+    const recording = createRecordingCommitter({ concurrency: 2, whileBusy: { minItems: 5, maxWaitMs: 20 } });
+    const first = recording.committer.run(1);
+    await nextTurn();
+    const second = recording.committer.run(2);
+    await nextTurn();
+    expect(recording.groups).toEqual([[1]]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(recording.groups).toEqual([[1], [2]]);
+    const all = Promise.all([first, second]);
+    await drain(recording, all);
+    expect(await all).toEqual(['done 1', 'done 2']);
+  });
+
+  it('starts a waiting item at once when no group runs any more', async () => {
+    const recording = createRecordingCommitter({ concurrency: 2, whileBusy: { minItems: 5, maxWaitMs: 60_000 } });
+    const first = recording.committer.run(1);
+    await nextTurn();
+    const second = recording.committer.run(2);
+    await nextTurn();
+    expect(recording.groups).toEqual([[1]]);
+    await recording.releaseAll();
+    expect(recording.groups).toEqual([[1], [2]]);
+    const all = Promise.all([first, second]);
+    await drain(recording, all);
+    expect(await all).toEqual(['done 1', 'done 2']);
   });
 
   it('answers each caller with its own outcome, a value or an error', async () => {

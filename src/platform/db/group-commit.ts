@@ -9,6 +9,13 @@ export type GroupCommitOptions<Item, Result> = {
   /** Most groups running at once (1 when not given): while one commits, the next can run. */
   concurrency?: number;
   /**
+   * While another group runs, the next one starts only once this many items wait, or once the
+   * first of them has waited `maxWaitMs`. Without it, under steady load the first arrival after
+   * a commit starts a group of one at once, and the work splits into one large group and many
+   * groups of one, each paying for a whole transaction. Idle, an item still starts at once.
+   */
+  whileBusy?: { minItems: number; maxWaitMs: number };
+  /**
    * Whether an item may join a group being formed (the first item of a group always does); one
    * that may not waits for the next group. Items that would conflict in one statement (the same
    * row twice) are kept apart this way.
@@ -38,7 +45,29 @@ export function createGroupCommitter<Item, Result>(
 ): GroupCommitter<Item, Result> {
   const queue: Waiting<Item, Result>[] = [];
   const concurrency = Math.max(1, options.concurrency ?? 1);
+  const whileBusy = options.whileBusy;
   let running = 0;
+  let waitTimer: NodeJS.Timeout | null = null;
+
+  /** Whether the next group should wait for more items, arming the timer that ends the wait. */
+  function deferWhileBusy(): boolean {
+    if (!whileBusy || running === 0 || queue.length >= whileBusy.minItems) return false;
+    waitTimer ??= setTimeout(() => {
+      waitTimer = null;
+      startWaiting(true);
+    }, whileBusy.maxWaitMs);
+    return true;
+  }
+
+  function startWaiting(waited = false): void {
+    if (running >= concurrency || queue.length === 0) return;
+    if (!waited && deferWhileBusy()) return;
+    if (waitTimer) {
+      clearTimeout(waitTimer);
+      waitTimer = null;
+    }
+    void runGroup(takeGroup());
+  }
 
   function takeGroup(): Waiting<Item, Result>[] {
     const group: Waiting<Item, Result>[] = [];
@@ -56,10 +85,8 @@ export function createGroupCommitter<Item, Result>(
     return group;
   }
 
-  async function runNext(): Promise<void> {
-    if (running >= concurrency || queue.length === 0) return;
+  async function runGroup(group: Waiting<Item, Result>[]): Promise<void> {
     running += 1;
-    const group = takeGroup();
     try {
       const outcomes = await options.runGroup(group.map((waiting) => waiting.item));
       group.forEach((waiting, index) => {
@@ -72,7 +99,7 @@ export function createGroupCommitter<Item, Result>(
       for (const waiting of group) waiting.reject(error);
     } finally {
       running -= 1;
-      void runNext();
+      startWaiting();
     }
   }
 
@@ -81,7 +108,7 @@ export function createGroupCommitter<Item, Result>(
       return new Promise<Result>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         // Items arriving in the same turn of the event loop start together.
-        queueMicrotask(() => void runNext());
+        queueMicrotask(() => startWaiting());
       });
     },
   };
