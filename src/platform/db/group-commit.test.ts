@@ -64,6 +64,17 @@ async function drain(recording: { releaseAll(): Promise<void> }, pending: Promis
   for (let round = 0; round < 20 && !settled; round += 1) await recording.releaseAll();
 }
 
+/** Item 1 running in a committer of two groups at a time, item 2 held back by `whileBusy`. */
+async function queueBehindBusyGroup(whileBusy: { minItems: number; maxWaitMs: number }) {
+  const recording = createRecordingCommitter({ concurrency: 2, whileBusy });
+  const first = recording.committer.run(1);
+  await nextTurn();
+  const second = recording.committer.run(2);
+  await nextTurn();
+  expect(recording.groups).toEqual([[1]]);
+  return { recording, first, second };
+}
+
 describe('createGroupCommitter', () => {
   it('runs a lone item at once and groups the items that arrive while a group runs', async () => {
     const recording = createRecordingCommitter({});
@@ -132,12 +143,7 @@ describe('createGroupCommitter', () => {
   });
 
   it('while a group runs, starts the few waiting items after maxWaitMs', async () => {
-    const recording = createRecordingCommitter({ concurrency: 2, whileBusy: { minItems: 5, maxWaitMs: 20 } });
-    const first = recording.committer.run(1);
-    await nextTurn();
-    const second = recording.committer.run(2);
-    await nextTurn();
-    expect(recording.groups).toEqual([[1]]);
+    const { recording, first, second } = await queueBehindBusyGroup({ minItems: 5, maxWaitMs: 20 });
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(recording.groups).toEqual([[1], [2]]);
     const all = Promise.all([first, second]);
@@ -146,12 +152,7 @@ describe('createGroupCommitter', () => {
   });
 
   it('starts a waiting item at once when no group runs any more', async () => {
-    const recording = createRecordingCommitter({ concurrency: 2, whileBusy: { minItems: 5, maxWaitMs: 60_000 } });
-    const first = recording.committer.run(1);
-    await nextTurn();
-    const second = recording.committer.run(2);
-    await nextTurn();
-    expect(recording.groups).toEqual([[1]]);
+    const { recording, first, second } = await queueBehindBusyGroup({ minItems: 5, maxWaitMs: 60_000 });
     await recording.releaseAll();
     expect(recording.groups).toEqual([[1], [2]]);
     const all = Promise.all([first, second]);

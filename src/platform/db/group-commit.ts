@@ -54,19 +54,19 @@ export function createGroupCommitter<Item, Result>(
     if (!whileBusy || running === 0 || queue.length >= whileBusy.minItems) return false;
     waitTimer ??= setTimeout(() => {
       waitTimer = null;
-      startWaiting(true);
+      startNextGroup(true);
     }, whileBusy.maxWaitMs);
     return true;
   }
 
-  function startWaiting(waited = false): void {
+  function startNextGroup(afterWait = false): void {
     if (running >= concurrency || queue.length === 0) return;
-    if (!waited && deferWhileBusy()) return;
+    if (!afterWait && deferWhileBusy()) return;
     if (waitTimer) {
       clearTimeout(waitTimer);
       waitTimer = null;
     }
-    void runGroup(takeGroup());
+    void commitGroup(takeGroup());
   }
 
   function takeGroup(): Waiting<Item, Result>[] {
@@ -85,7 +85,7 @@ export function createGroupCommitter<Item, Result>(
     return group;
   }
 
-  async function runGroup(group: Waiting<Item, Result>[]): Promise<void> {
+  async function commitGroup(group: Waiting<Item, Result>[]): Promise<void> {
     running += 1;
     try {
       const outcomes = await options.runGroup(group.map((waiting) => waiting.item));
@@ -99,7 +99,7 @@ export function createGroupCommitter<Item, Result>(
       for (const waiting of group) waiting.reject(error);
     } finally {
       running -= 1;
-      startWaiting();
+      startNextGroup();
     }
   }
 
@@ -108,7 +108,7 @@ export function createGroupCommitter<Item, Result>(
       return new Promise<Result>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         // Items arriving in the same turn of the event loop start together.
-        queueMicrotask(() => startWaiting());
+        queueMicrotask(() => startNextGroup());
       });
     },
   };
