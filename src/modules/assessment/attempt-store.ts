@@ -201,6 +201,13 @@ type RawAttempt = {
   max_score: number | null;
 };
 
+/**
+ * What the submitting statement returns: every column but the three JSON documents the caller
+ * already holds (answers and results it just wrote) or no longer reads (the draft, once submitted).
+ * Reading them back cost more to parse than anything else in the statement's answer.
+ */
+type RawSubmitted = Omit<RawAttempt, 'draft_answers' | 'answers' | 'results'>;
+
 function toStoredAttempt(raw: RawAttempt): StoredAttempt {
   return {
     id: Number(raw.id),
@@ -236,7 +243,7 @@ function toStoredAttempt(raw: RawAttempt): StoredAttempt {
  * reads the best scores later, once it holds the learner's grade lock.
  */
 const BETTER = `coalesce(excluded.score / nullif(excluded.max_score, 0), 0) > coalesce(q.score / nullif(q.max_score, 0), 0)`;
-const SUBMIT_ATTEMPTS = defineStatement<RawAttempt>(
+const SUBMIT_ATTEMPTS = defineStatement<RawSubmitted>(
   'asm_submit_attempts',
   `with input as (
      select * from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[],
@@ -250,7 +257,9 @@ const SUBMIT_ATTEMPTS = defineStatement<RawAttempt>(
      from input i
      where a.uuid = i.uuid and a.enrollment_id = i.enrollment_id and a.block_entity_id = i.block_entity_id
        and a.status = 'in_progress'
-     returning a.*
+     returning a.id, a.uuid, a.enrollment_id, a.run_id, a.user_id, a.block_entity_id, a.version_id, a.number,
+       a.status, a.layout, a.started_at, a.saved_at, a.submitted_at, a.answers_sha256, a.idempotency_key,
+       a.score, a.max_score
    ), best as (
      insert into asm_quiz_score as q
        (enrollment_id, block_entity_id, run_id, score, max_score, attempts_used, best_attempt_id, updated_at)
@@ -282,8 +291,9 @@ export type SubmissionRecord = {
 
 /**
  * Stores marked submissions of attempts still in progress, with the quizzes' best scores, in one
- * statement. Returns the attempts stored, by UUID in lower case; an attempt not (or no longer) in progress is
- * missing, and the caller finds out why. A key already used by another attempt of the learner
+ * statement. Returns the attempts stored, by UUID in lower case, with the answers and results as
+ * given and an empty draft; an attempt not (or no longer) in progress is missing, and the caller
+ * finds out why. A key already used by another attempt of the learner
  * fails the whole statement (unique violation).
  */
 export async function storeSubmissions(
@@ -305,7 +315,19 @@ export async function storeSubmissions(
     valid.map((entry) => entry.submission.maxScore),
     valid.map((entry) => entry.submission.versionId),
   ]);
-  return new Map(rows.map((raw) => [raw.uuid, toStoredAttempt(raw)]));
+  const written = new Map(valid.map(({ where, submission }) => [where.uuid.toLowerCase(), submission]));
+  return new Map(
+    rows.map((raw) => {
+      const submission = written.get(raw.uuid)!;
+      const attempt = toStoredAttempt({
+        ...raw,
+        draft_answers: {},
+        answers: submission.answers,
+        results: submission.results,
+      });
+      return [raw.uuid, attempt];
+    }),
+  );
 }
 
 /**
