@@ -235,7 +235,8 @@ function toStoredAttempt(raw: RawAttempt): StoredAttempt {
 
 /*
  * Submissions, one statement prepared once per connection (ADR 0023) for any number of them
- * (arrays unnested), so a group of submissions committed together costs one round trip: each
+ * (arrays unnested; answers and results as one JSON array each, matched by position, so that
+ * they are not escaped again as elements of a text[]), so a group of submissions committed together costs one round trip: each
  * attempt is marked submitted only while still in progress (the UPDATE takes its row lock, so of
  * two concurrent submissions the second finds it submitted and changes nothing) and the quiz's
  * best score follows it (the same rule as `upsertBestScore`). At most one attempt of a learner
@@ -246,13 +247,16 @@ const BETTER = `coalesce(excluded.score / nullif(excluded.max_score, 0), 0) > co
 const SUBMIT_ATTEMPTS = defineStatement<RawSubmitted>(
   'asm_submit_attempts',
   `with input as (
-     select * from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[],
-       $7::text[], $8::text[], $9::float8[], $10::float8[], $11::bigint[])
-       as s(uuid, enrollment_id, block_entity_id, at, answers, answers_sha256, idempotency_key, results, score,
-         max_score, version_id)
+     select s.*, a.answers, r.results
+     from unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::timestamptz[], $6::text[], $7::text[], $9::float8[],
+         $10::float8[], $11::bigint[]) with ordinality
+         as s(uuid, enrollment_id, block_entity_id, at, answers_sha256, idempotency_key, score, max_score, version_id,
+           position)
+       join jsonb_array_elements($5::text::jsonb) with ordinality as a(answers, position) using (position)
+       join jsonb_array_elements($8::text::jsonb) with ordinality as r(results, position) using (position)
    ), submitted as (
-     update asm_attempt a set status = 'submitted', submitted_at = i.at, answers = i.answers::jsonb,
-       answers_sha256 = i.answers_sha256, idempotency_key = i.idempotency_key, results = i.results::jsonb,
+     update asm_attempt a set status = 'submitted', submitted_at = i.at, answers = i.answers,
+       answers_sha256 = i.answers_sha256, idempotency_key = i.idempotency_key, results = i.results,
        score = i.score, max_score = i.max_score, version_id = i.version_id
      from input i
      where a.uuid = i.uuid and a.enrollment_id = i.enrollment_id and a.block_entity_id = i.block_entity_id
@@ -307,10 +311,10 @@ export async function storeSubmissions(
     valid.map((entry) => entry.where.enrollmentId),
     valid.map((entry) => entry.where.blockEntityId),
     valid.map((entry) => entry.submission.at.toISOString()),
-    valid.map((entry) => JSON.stringify(entry.submission.answers)),
+    JSON.stringify(valid.map((entry) => entry.submission.answers)),
     valid.map((entry) => entry.submission.answersSha256),
     valid.map((entry) => entry.submission.idempotencyKey),
-    valid.map((entry) => JSON.stringify(entry.submission.results)),
+    JSON.stringify(valid.map((entry) => entry.submission.results)),
     valid.map((entry) => entry.submission.score),
     valid.map((entry) => entry.submission.maxScore),
     valid.map((entry) => entry.submission.versionId),

@@ -15,19 +15,21 @@ import {
 } from './statements.ts';
 
 /*
- * One SQL text for any number of statements (arrays unnested), so it is prepared once per
- * connection whatever the batch size; every learning action on a hot path writes through it.
- * The statements travel as one JSON array, matched to the other columns by position: as a
- * text[] each of them would be escaped again for the array literal, on both sides.
+ * One SQL text for any number of statements, so it is prepared once per connection whatever the
+ * batch size; every learning action on a hot path writes through it. The statements travel as
+ * one JSON array (as a text[] each would be escaped again for the array literal, on both sides),
+ * and the columns kept beside each for queries are read out of it, so they cannot disagree with
+ * the record and are not sent twice; only the run, which a statement names by its IRI, comes
+ * apart, matched by position.
  */
 const INSERT_STATEMENTS = defineStatement<never>(
   'lrs_insert_statements',
   `insert into lrs_statement (id, user_id, run_id, registration, verb, object_id, statement, "timestamp", stored)
-   select s.id, s.user_id, s.run_id, s.registration, s.verb, s.object_id, j.statement, s.at, $9::timestamptz
-   from unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::uuid[], $5::text[], $6::text[], $8::timestamptz[])
-       with ordinality as s(id, user_id, run_id, registration, verb, object_id, at, position)
-     join jsonb_array_elements($7::text::jsonb) with ordinality as j(statement, position)
-       on j.position = s.position`,
+   select (j.statement->>'id')::uuid, (j.statement->'actor'->'account'->>'name')::uuid, s.run_id,
+       (j.statement->'context'->>'registration')::uuid, j.statement->'verb'->>'id', j.statement->'object'->>'id',
+       j.statement, (j.statement->>'timestamp')::timestamptz, $3::timestamptz
+   from jsonb_array_elements($2::text::jsonb) with ordinality as j(statement, position)
+     join unnest($1::bigint[]) with ordinality as s(run_id, position) on s.position = j.position`,
 );
 
 /**
@@ -45,17 +47,9 @@ export async function recordLearningActions(
   const statements = actions.map((action) => buildStatement(homePage, action, stored));
   const CHUNK = 2000;
   for (let start = 0; start < statements.length; start += CHUNK) {
-    const slice = statements.slice(start, start + CHUNK);
-    const sliceActions = actions.slice(start, start + CHUNK);
     await runStatement(executor, INSERT_STATEMENTS, [
-      slice.map((statement) => statement.id),
-      sliceActions.map((action) => action.userId),
-      sliceActions.map((action) => action.context.runId),
-      sliceActions.map((action) => action.context.registration),
-      slice.map((statement) => statement.verb.id),
-      slice.map((statement) => statement.object.id),
-      JSON.stringify(slice),
-      sliceActions.map((action) => action.at.toISOString()),
+      actions.slice(start, start + CHUNK).map((action) => action.context.runId),
+      JSON.stringify(statements.slice(start, start + CHUNK)),
       stored.toISOString(),
     ]);
   }

@@ -41,6 +41,12 @@ const CONTEXT_KEYS = new Set([
   'extensions',
 ]);
 const CONTEXT_ACTIVITY_KEYS = new Set(['parent', 'grouping', 'category', 'other']);
+const ACTOR_KEYS = new Set(['objectType', 'account']);
+const ACCOUNT_KEYS = new Set(['homePage', 'name']);
+const VERB_KEYS = new Set(['id', 'display']);
+const ACTIVITY_KEYS = new Set(['objectType', 'id', 'definition']);
+const DEFINITION_KEYS = new Set(['type', 'name', 'description', 'moreInfo']);
+const SCORE_KEYS = new Set(['scaled', 'raw', 'min', 'max']);
 
 type Problems = string[];
 
@@ -129,11 +135,11 @@ function checkExtensions(problems: Problems, where: string, value: unknown): voi
 function checkActor(problems: Problems, actor: unknown): void {
   if (!isRecord(actor)) return void problems.push('actor is required');
   // Only an account identifies the person: no mbox, openid or name may ever reach a record.
-  checkKeys(problems, 'actor', actor, new Set(['objectType', 'account']));
+  checkKeys(problems, 'actor', actor, ACTOR_KEYS);
   if (actor.objectType !== undefined && actor.objectType !== 'Agent') problems.push('actor.objectType must be Agent');
   const account = actor.account;
   if (!isRecord(account)) return void problems.push('actor.account is required');
-  checkKeys(problems, 'actor.account', account, new Set(['homePage', 'name']));
+  checkKeys(problems, 'actor.account', account, ACCOUNT_KEYS);
   if (!isAbsoluteIri(account.homePage) || !/^https?:/.test(account.homePage)) {
     problems.push('actor.account.homePage must be an absolute http(s) IRL');
   }
@@ -142,14 +148,14 @@ function checkActor(problems: Problems, actor: unknown): void {
 
 function checkVerb(problems: Problems, verb: unknown): void {
   if (!isRecord(verb)) return void problems.push('verb is required');
-  checkKeys(problems, 'verb', verb, new Set(['id', 'display']));
+  checkKeys(problems, 'verb', verb, VERB_KEYS);
   if (!isAbsoluteIri(verb.id)) problems.push('verb.id must be an absolute IRI');
   if (verb.display !== undefined) checkLanguageMap(problems, 'verb.display', verb.display);
 }
 
 function checkActivity(problems: Problems, where: string, activity: unknown): void {
   if (!isRecord(activity)) return void problems.push(`${where} must be an Activity`);
-  checkKeys(problems, where, activity, new Set(['objectType', 'id', 'definition']));
+  checkKeys(problems, where, activity, ACTIVITY_KEYS);
   if (activity.objectType !== undefined && activity.objectType !== 'Activity') {
     problems.push(`${where}.objectType must be Activity`);
   }
@@ -157,7 +163,7 @@ function checkActivity(problems: Problems, where: string, activity: unknown): vo
   const definition = activity.definition;
   if (definition === undefined) return;
   if (!isRecord(definition)) return void problems.push(`${where}.definition must be an object`);
-  checkKeys(problems, `${where}.definition`, definition, new Set(['type', 'name', 'description', 'moreInfo']));
+  checkKeys(problems, `${where}.definition`, definition, DEFINITION_KEYS);
   if (definition.type !== undefined && !isAbsoluteIri(definition.type)) {
     problems.push(`${where}.definition.type must be an absolute IRI`);
   }
@@ -169,7 +175,7 @@ function checkActivity(problems: Problems, where: string, activity: unknown): vo
 
 function checkScore(problems: Problems, score: unknown): void {
   if (!isRecord(score)) return void problems.push('result.score must be an object');
-  checkKeys(problems, 'result.score', score, new Set(['scaled', 'raw', 'min', 'max']));
+  checkKeys(problems, 'result.score', score, SCORE_KEYS);
   for (const [key, value] of Object.entries(score)) {
     if (typeof value !== 'number' || !Number.isFinite(value)) problems.push(`result.score.${key} must be a number`);
   }
