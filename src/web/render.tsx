@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { rememberPage } from './page-cache.ts';
-import { Layout } from './views/layout.tsx';
+import { renderPageDocument } from './page-document.tsx';
+import { findNavSection } from './views/layout.tsx';
 
 export type PageOptions = {
   title: string;
@@ -15,19 +16,21 @@ export type PageOptions = {
 
 /** Renders a full page in the viewer's language; pages never cache when someone is signed in. */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, page: PageOptions): FastifyReply {
-  const html = renderToString(
-    <Layout
-      t={request.t}
-      viewer={request.viewer}
-      title={page.title}
-      description={page.description}
-      canonicalUrl={page.canonicalUrl}
-      path={safePath(request.url)}
-      csrfToken={request.viewer ? reply.generateCsrf() : ''}
-      showDevLinks={request.server.platform.config.env !== 'production'}
-    >
-      {page.body}
-    </Layout>,
+  const path = safePath(request.url);
+  const { t } = request;
+  const document = renderPageDocument(
+    {
+      t,
+      viewerName: request.viewer ? request.viewer.profile.name : null,
+      title: `${page.title} · ${t.t('site.name')}`,
+      description: page.description || t.t('site.tagline'),
+      canonicalUrl: page.canonicalUrl,
+      section: findNavSection(path),
+      returnPath: path,
+      csrfToken: request.viewer ? reply.generateCsrf() : '',
+      showDevLinks: request.server.platform.config.env !== 'production',
+    },
+    renderToString(<>{page.body}</>),
   );
   const headers = {
     'content-type': 'text/html; charset=utf-8',
@@ -35,7 +38,6 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Pag
     'content-language': request.locale,
     vary: 'Cookie, Accept-Language',
   };
-  const document = `<!doctype html>${html}`;
   if ((page.status ?? 200) === 200) rememberPage(request, document, headers);
   return reply
     .status(page.status ?? 200)

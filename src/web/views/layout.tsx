@@ -1,17 +1,28 @@
 import type { ComponentChildren } from 'preact';
 import { SUPPORTED_LOCALES } from '../../platform/i18n/index.ts';
 import type { T } from '../messages/index.ts';
-import type { Viewer } from '../context.ts';
 import { assetUrl } from '../assets.ts';
 import { LANGUAGE_NAMES } from './forms.tsx';
 
+/** The part of the site a page belongs to, marked as current in the main navigation. */
+export type NavSection = '/courses' | '/institutions' | '/learn' | '/studio' | null;
+
+const NAV_SECTIONS = ['/courses', '/institutions', '/learn', '/studio'] as const;
+
+export function findNavSection(path: string): NavSection {
+  return NAV_SECTIONS.find((section) => path.startsWith(section)) ?? null;
+}
+
 export type LayoutProps = {
   t: T;
-  viewer: Viewer | null;
+  /** The signed-in person's name, or null for a visitor. */
+  viewerName: string | null;
   title: string;
-  description?: string | undefined;
+  description: string;
   canonicalUrl?: string | undefined;
-  path: string;
+  section: NavSection;
+  /** Where the language switcher comes back to. */
+  returnPath: string;
   csrfToken: string;
   showDevLinks: boolean;
   children: ComponentChildren;
@@ -19,22 +30,24 @@ export type LayoutProps = {
 
 export function Layout({
   t,
-  viewer,
+  viewerName,
   title,
   description,
   canonicalUrl,
-  path,
+  section,
+  returnPath,
   csrfToken,
   showDevLinks,
   children,
 }: LayoutProps) {
+  const current = (candidate: NavSection) => (candidate === section ? 'page' : undefined);
   return (
     <html lang={t.locale} dir={t.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t.t('site.name')}`}</title>
-        <meta name="description" content={description || t.t('site.tagline')} />
+        <title>{title}</title>
+        <meta name="description" content={description} />
         {canonicalUrl && <link rel="canonical" href={canonicalUrl} />}
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
@@ -55,25 +68,25 @@ export function Layout({
             <nav aria-label={t.t('nav.main')} class="main-nav">
               <ul>
                 <li>
-                  <a href="/courses" aria-current={path.startsWith('/courses') ? 'page' : undefined}>
+                  <a href="/courses" aria-current={current('/courses')}>
                     {t.t('nav.courses')}
                   </a>
                 </li>
                 <li>
-                  <a href="/institutions" aria-current={path.startsWith('/institutions') ? 'page' : undefined}>
+                  <a href="/institutions" aria-current={current('/institutions')}>
                     {t.t('nav.directory')}
                   </a>
                 </li>
-                {viewer && (
+                {viewerName !== null && (
                   <li>
-                    <a href="/learn" aria-current={path.startsWith('/learn') ? 'page' : undefined}>
+                    <a href="/learn" aria-current={current('/learn')}>
                       {t.t('nav.learning')}
                     </a>
                   </li>
                 )}
-                {viewer && (
+                {viewerName !== null && (
                   <li>
-                    <a href="/studio" aria-current={path.startsWith('/studio') ? 'page' : undefined}>
+                    <a href="/studio" aria-current={current('/studio')}>
                       {t.t('nav.studio')}
                     </a>
                   </li>
@@ -88,8 +101,8 @@ export function Layout({
                 )}
               </ul>
             </nav>
-            <AccountMenu t={t} viewer={viewer} csrfToken={csrfToken} />
-            <LanguageSwitcher t={t} path={path} csrfToken={csrfToken} />
+            <AccountMenu t={t} name={viewerName} csrfToken={csrfToken} />
+            <LanguageSwitcher t={t} path={returnPath} csrfToken={csrfToken} />
           </div>
         </header>
         <main id="main" class="container" tabIndex={-1}>
@@ -108,8 +121,8 @@ export function Layout({
   );
 }
 
-function AccountMenu({ t, viewer, csrfToken }: { t: T; viewer: Viewer | null; csrfToken: string }) {
-  if (!viewer) {
+function AccountMenu({ t, name, csrfToken }: { t: T; name: string | null; csrfToken: string }) {
+  if (name === null) {
     return (
       <ul class="account-menu">
         <li>
@@ -124,9 +137,9 @@ function AccountMenu({ t, viewer, csrfToken }: { t: T; viewer: Viewer | null; cs
     );
   }
   return (
-    <ul class="account-menu" aria-label={t.t('nav.accountMenu', { name: viewer.profile.name })}>
+    <ul class="account-menu" aria-label={t.t('nav.accountMenu', { name })}>
       <li>
-        <a href="/account">{viewer.profile.name}</a>
+        <a href="/account">{name}</a>
       </li>
       <li>
         <form method="post" action="/sign-out" class="inline-form">

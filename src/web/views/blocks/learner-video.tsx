@@ -104,17 +104,35 @@ function TranscriptView({
   );
 }
 
+function SpeedOptions({ t }: { t: T }) {
+  return (
+    <>
+      {PLAYBACK_SPEEDS.map((speed) => (
+        <option value={String(speed)} selected={speed === 1}>
+          {t.t('learn.video.speedValue', { speed })}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** The speeds read the same in every video of a language: their markup is rendered once per language. */
+const renderedSpeedOptions = new Map<string, string>();
+
+function renderSpeedOptions(t: T): string {
+  let html = renderedSpeedOptions.get(t.locale);
+  if (html === undefined) {
+    html = renderToString(<SpeedOptions t={t} />);
+    renderedSpeedOptions.set(t.locale, html);
+  }
+  return html;
+}
+
 function SpeedControl({ t, id }: { t: T; id: string }) {
   return (
     <p class="video-tools" data-video-tools hidden>
       <label for={id}>{t.t('learn.video.speed')}</label>{' '}
-      <select id={id} data-speed>
-        {PLAYBACK_SPEEDS.map((speed) => (
-          <option value={String(speed)} selected={speed === 1}>
-            {t.t('learn.video.speedValue', { speed })}
-          </option>
-        ))}
-      </select>
+      <select id={id} data-speed dangerouslySetInnerHTML={{ __html: renderSpeedOptions(t) }} />
     </p>
   );
 }
