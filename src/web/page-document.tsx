@@ -14,8 +14,9 @@ import { Layout, type LayoutProps } from './views/layout.tsx';
  */
 export type PageShell = Omit<LayoutProps, 'children'>;
 
-type Slot = 'title' | 'description' | 'canonical' | 'name' | 'path' | 'csrf' | 'body';
-const SLOTS: ReadonlySet<string> = new Set<Slot>(['title', 'description', 'canonical', 'name', 'path', 'csrf', 'body']);
+const SLOT_NAMES = ['title', 'description', 'canonical', 'name', 'path', 'csrf', 'body'] as const;
+type Slot = (typeof SLOT_NAMES)[number];
+const SLOTS: ReadonlySet<string> = new Set(SLOT_NAMES);
 
 // A control character no message, asset name or markup of the layout contains, and Preact
 // leaves as it is.

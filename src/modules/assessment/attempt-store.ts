@@ -236,12 +236,12 @@ function toStoredAttempt(raw: RawAttempt): StoredAttempt {
 /*
  * Submissions, one statement prepared once per connection (ADR 0023) for any number of them
  * (arrays unnested; answers and results as one JSON array each, matched by position, so that
- * they are not escaped again as elements of a text[]), so a group of submissions committed together costs one round trip: each
- * attempt is marked submitted only while still in progress (the UPDATE takes its row lock, so of
- * two concurrent submissions the second finds it submitted and changes nothing) and the quiz's
- * best score follows it (the same rule as `upsertBestScore`). At most one attempt of a learner
- * and quiz is open, so no two rows of one call meet on the same best score. The course grade
- * reads the best scores later, once it holds the learner's grade lock.
+ * they are not escaped again as elements of a text[]), so a group of submissions committed
+ * together costs one round trip: each attempt is marked submitted only while still in progress
+ * (the UPDATE takes its row lock, so of two concurrent submissions the second finds it submitted
+ * and changes nothing) and the quiz's best score follows it (the same rule as `upsertBestScore`).
+ * At most one attempt of a learner and quiz is open, so no two rows of one call meet on the same
+ * best score. The course grade reads the best scores later, once it holds the learner's grade lock.
  */
 const BETTER = `coalesce(excluded.score / nullif(excluded.max_score, 0), 0) > coalesce(q.score / nullif(q.max_score, 0), 0)`;
 const SUBMIT_ATTEMPTS = defineStatement<RawSubmitted>(

@@ -4,10 +4,10 @@ import type { T } from '../messages/index.ts';
 import { assetUrl } from '../assets.ts';
 import { LANGUAGE_NAMES } from './forms.tsx';
 
-/** The part of the site a page belongs to, marked as current in the main navigation. */
-export type NavSection = '/courses' | '/institutions' | '/learn' | '/studio' | null;
-
 const NAV_SECTIONS = ['/courses', '/institutions', '/learn', '/studio'] as const;
+
+/** The part of the site a page belongs to, marked as current in the main navigation. */
+export type NavSection = (typeof NAV_SECTIONS)[number] | null;
 
 export function findNavSection(path: string): NavSection {
   return NAV_SECTIONS.find((section) => path.startsWith(section)) ?? null;
