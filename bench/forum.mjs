@@ -31,6 +31,7 @@ const DURATION = envNumber('BENCH_DURATION', 8);
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 16);
 const THREADS = envNumber('BENCH_FORUM_THREADS', 50);
 const WARMUP = 2;
+const ROUNDS = envNumber('BENCH_ROUNDS', 3);
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? '';
 const COURSE = 'climate-data-cities';
 const RUN = 'self-paced';
@@ -243,6 +244,7 @@ async function measureListPages(server, cookie, workDir) {
         pid: server.pid,
         duration: DURATION,
         warmup: WARMUP,
+        rounds: ROUNDS,
       }),
     );
     console.log(`Goal: the thread list at least ${GOAL_RATIO} % of the ceiling.`);
@@ -264,7 +266,7 @@ async function measureListPages(server, cookie, workDir) {
 
 export async function runForumBenchmark() {
   const pinned = pinSelfAwayFromServer();
-  const watchdog = startWatchdog(8 * (DURATION + WARMUP + 10) + 300, 'bench/forum');
+  const watchdog = startWatchdog(8 * (ROUNDS * DURATION + WARMUP + 10) + 300, 'bench/forum');
   const workDir = mkdtempSync(path.join(tmpdir(), 'orbis-forum-ceiling-'));
   const server = await startOrbisServer();
   try {

@@ -27,7 +27,8 @@ import {
 } from './lib.mjs';
 import { captureResponse, compareWithCeiling, enrollInRun, signIn, startCeiling, weighFirstVisit } from './measure.mjs';
 
-const DURATION = envNumber('BENCH_DURATION', 8);
+const DURATION = envNumber('BENCH_DURATION', 5);
+const ROUNDS = envNumber('BENCH_ROUNDS', 3);
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 16);
 const WARMUP = 2;
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? '';
@@ -57,7 +58,7 @@ async function prepareLearner(baseUrl, cookie) {
 
 export async function runLearnUnitBenchmark() {
   const pinned = pinSelfAwayFromServer();
-  const watchdog = startWatchdog(4 * (DURATION + WARMUP + 10) + 240, 'bench/learn-unit');
+  const watchdog = startWatchdog(4 * (ROUNDS * DURATION + WARMUP + 10) + 240, 'bench/learn-unit');
   const workDir = mkdtempSync(path.join(tmpdir(), 'orbis-learn-ceiling-'));
   const server = await startOrbisServer();
   let ceiling = null;
@@ -75,7 +76,7 @@ export async function runLearnUnitBenchmark() {
 
     console.log(
       `Unit page of a signed-in learner on ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: ` +
-        `${CONNECTIONS} connections, ${DURATION} s, server ${HAS_TASKSET ? 'pinned to core 0' : 'not pinned (no taskset)'}, ` +
+        `${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s each taking turns with the ceiling, server ${HAS_TASKSET ? 'pinned to core 0' : 'not pinned (no taskset)'}, ` +
         `load generator ${pinned ? 'on the other cores' : 'not pinned'}, accept-encoding "${ACCEPT_ENCODING || 'none'}".`,
     );
     console.log(
@@ -88,6 +89,7 @@ export async function runLearnUnitBenchmark() {
         pid: server.pid,
         duration: DURATION,
         warmup: WARMUP,
+        rounds: ROUNDS,
         label: (route) => (route === '/' ? '/ (signed in, reference)' : route),
       }),
     );

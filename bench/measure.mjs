@@ -99,9 +99,18 @@ export async function measure(url, { duration, connections, headers, pid = null 
   };
 }
 
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 /**
  * Each route against the ceiling serving the same bytes, warm-up first on both, and the table of
- * figures; `label` names a route in the table (the route itself by default).
+ * figures; `label` names a route in the table (the route itself by default). The two servers
+ * take turns for `rounds` rounds of `duration` seconds each, and the ratio is the median of the
+ * rounds' ratios: a machine whose speed drifts by a fifth within a minute (a shared VM) then
+ * moves both sides of each ratio alike, instead of whichever one ran in the slow moment.
  */
 export async function compareWithCeiling({
   serverUrl,
@@ -113,29 +122,38 @@ export async function compareWithCeiling({
   duration,
   warmup,
   label,
+  rounds = 3,
 }) {
   const rows = [];
   for (const route of routes) {
     await measure(serverUrl + route, { ...load, duration: warmup });
-    const orbis = await measure(serverUrl + route, { ...load, duration, pid });
     await measure(ceilingUrl + route, { ...load, duration: warmup });
-    const bare = await measure(ceilingUrl + route, { ...load, duration });
-    const ratio = bare.requestsPerSecond > 0 ? (100 * orbis.requestsPerSecond) / bare.requestsPerSecond : 0;
+    const orbis = [];
+    const bare = [];
+    for (let round = 0; round < rounds; round += 1) {
+      orbis.push(await measure(serverUrl + route, { ...load, duration, pid }));
+      bare.push(await measure(ceilingUrl + route, { ...load, duration }));
+    }
+    const ratios = orbis.map((own, index) =>
+      bare[index].requestsPerSecond > 0 ? (100 * own.requestsPerSecond) / bare[index].requestsPerSecond : 0,
+    );
+    const cpu = orbis.map((own) => own.cpuPerRequest).filter((value) => value !== null);
     rows.push([
       label ? label(route) : route,
       `${captured[route].status}`,
       `${captured[route].size}`,
-      orbis.requestsPerSecond.toFixed(0),
-      `${orbis.p50} ms`,
-      `${orbis.p99} ms`,
-      orbis.cpuPerRequest === null ? '-' : `${orbis.cpuPerRequest.toFixed(2)} ms`,
-      bare.requestsPerSecond.toFixed(0),
-      `${ratio.toFixed(1)} %`,
-      `${orbis.failures}`,
+      median(orbis.map((own) => own.requestsPerSecond)).toFixed(0),
+      `${median(orbis.map((own) => own.p50))} ms`,
+      `${median(orbis.map((own) => own.p99))} ms`,
+      cpu.length === 0 ? '-' : `${median(cpu).toFixed(2)} ms`,
+      median(bare.map((other) => other.requestsPerSecond)).toFixed(0),
+      `${median(ratios).toFixed(1)} %`,
+      `${ratios.map((ratio) => ratio.toFixed(1)).join(' / ')} %`,
+      `${orbis.reduce((sum, own) => sum + own.failures, 0)}`,
     ]);
   }
   return formatTable(
-    ['route', 'status', 'bytes', 'req/s', 'p50', 'p99', 'CPU/req', 'ceiling req/s', 'ratio', 'failed'],
+    ['route', 'status', 'bytes', 'req/s', 'p50', 'p99', 'CPU/req', 'ceiling req/s', 'ratio', 'rounds', 'failed'],
     rows,
   );
 }
