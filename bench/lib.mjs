@@ -124,10 +124,11 @@ async function createBenchDatabase() {
 /**
  * The built server with demo data, pinned to core 0: on a fresh database of the PostgreSQL
  * server named by BENCH_DATABASE_URL, or in a fresh embedded database. `prepare` fills the
- * database before the server opens it (one PGlite per process).
+ * database before the server opens it (one PGlite per process). `entry` runs another build (two
+ * builds side by side, to compare them in alternating turns).
  */
-export async function startOrbisServer({ prepare } = {}) {
-  if (!existsSync(SERVER_ENTRY)) throw new Error('dist/ is missing: run `npm run build` first.');
+export async function startOrbisServer({ prepare, entry = SERVER_ENTRY } = {}) {
+  if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` first.');
   const port = await findFreePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'orbis-bench-'));
   const database = await createBenchDatabase();
@@ -135,7 +136,7 @@ export async function startOrbisServer({ prepare } = {}) {
   const baseUrl = `http://127.0.0.1:${port}`;
   // For profiling, e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawnPinned(process.execPath, [...nodeArgs, SERVER_ENTRY, 'serve'], {
+  const child = spawnPinned(process.execPath, [...nodeArgs, entry, 'serve'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -75,13 +75,15 @@ export function registerPageCache(app: FastifyInstance): void {
     publishedCoursesVersion += 1;
   });
   app.addHook('onClose', async () => unregister());
-  app.addHook('preHandler', async (request, reply) => {
+  // A callback hook, not an async one: every request passes here, and most (signed in, or not a
+  // cached route) leave at once without a promise.
+  app.addHook('preHandler', (request, reply, done) => {
     const key = cacheKeyOf(request);
     const page = key ? pages.get(key) : undefined;
-    if (!page) return;
+    if (!page) return done();
     if (page.expiresAt <= Date.now()) {
       pages.delete(key!);
-      return;
+      return done();
     }
     reply.headers(page.headers).header('x-orbis-cache', 'hit');
     const encoding = chooseEncoding(request.headers['accept-encoding']);

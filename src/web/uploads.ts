@@ -57,8 +57,13 @@ export async function registerUploads(app: FastifyInstance): Promise<void> {
   await app.register(multipart, {
     limits: { fileSize: app.platform.config.uploadMaxBytes, files: 1, fields: 200, parts: 201 },
   });
-  app.addHook('preValidation', async (request) => {
-    if (request.isMultipart()) request.body = await readMultipartBody(request);
+  // A callback hook: only multipart requests need to wait, every other one passes straight on.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (!request.isMultipart()) return done();
+    readMultipartBody(request).then((body) => {
+      request.body = body;
+      done();
+    }, done);
   });
 }
 

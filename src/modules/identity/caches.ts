@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createHotPathCache, scopeKeyOf } from '../../platform/cache/index.ts';
 import type { UserProfile } from './model.ts';
 
@@ -51,7 +51,7 @@ export function sessionKeyOf(scope: object, cookieHeader: string | undefined): s
     return equals > 0 && pair.slice(0, equals).trim().endsWith(SESSION_COOKIE_SUFFIX);
   });
   if (pairs.length === 0) return null;
-  return `${scopeKeyOf(scope)}|${createHash('sha256').update(pairs.join('\n')).digest('base64url')}`;
+  return `${scopeKeyOf(scope)}|${hash('sha256', pairs.join('\n'), 'base64url')}`;
 }
 
 export function userKeyOf(scope: object, userId: string): string {

@@ -2,7 +2,7 @@
 export { FORGOT_PASSWORD_PATH, createAuth, type AccountMailComposer, type AccountMailKind, type Auth } from './auth.ts';
 export { findUserIdsByEmails, matchUserNameOrEmail } from './lookup.ts';
 export { setSignUpPreferences, type SignUpPreferences } from './sign-up.ts';
-export { findSessionUserId, getActorProfile } from './viewer.ts';
+export { findSessionUserId, getActorProfile, peekActorProfile, peekSessionUserId } from './viewer.ts';
 export {
   authenticateApiToken,
   createAccount,

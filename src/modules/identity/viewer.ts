@@ -29,6 +29,23 @@ export async function findSessionUserId(
 }
 
 /**
+ * What `findSessionUserId` would answer, when the cache already knows it: undefined when it does
+ * not (a first request, an expired entry), and Better Auth must then be asked.
+ */
+export function peekSessionUserId(db: Database, cookieHeader: string | undefined): string | null | undefined {
+  const key = sessionKeyOf(db, cookieHeader);
+  if (!key) return null;
+  const kept = sessionCache.peek(key);
+  return kept.found ? (kept.value?.userId ?? null) : undefined;
+}
+
+/** The cached actor profile when there is one; undefined when it must be loaded. */
+export function peekActorProfile(db: Database, userId: string): UserProfile | undefined {
+  const kept = profileCache.peek(userKeyOf(db, userId));
+  return kept.found && kept.value ? kept.value : undefined;
+}
+
+/**
  * The profile an actor is built from on every request, from the per-process cache that every
  * profile, role and suspension change invalidates. Shared between requests, hence frozen; use
  * `getUserProfile` inside transactions and wherever the row must be read now.

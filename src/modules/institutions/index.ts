@@ -1,5 +1,5 @@
 /** Institutions: alliance members, their people and roles, invitations. */
-export { listActorMemberships, listMembershipsOfUser } from './memberships.ts';
+export { listActorMemberships, listMembershipsOfUser, peekActorMemberships } from './memberships.ts';
 export { INSTITUTION_ROLES, INSTITUTION_TYPES, MEMBERSHIP_STATUSES, type LocalizedText } from './schema.ts';
 export { localize } from './localize.ts';
 export {

@@ -28,6 +28,12 @@ export async function listActorMemberships(db: Database, userId: string): Promis
   return cached.memberships;
 }
 
+/** The cached roles when this process holds them; undefined when they must be loaded. */
+export function peekActorMemberships(db: Database, userId: string): readonly Membership[] | undefined {
+  const kept = actorMemberships.peek(`${scopeKeyOf(db)}|${userId}`);
+  return kept.found ? kept.value.memberships : undefined;
+}
+
 /** Called after every committed change to a person's roles. */
 export function forgetActorMemberships(userId: string): void {
   actorMemberships.invalidate((value) => value.userId === userId);

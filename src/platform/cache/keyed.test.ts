@@ -33,6 +33,28 @@ describe('createKeyedCache', () => {
     expect(await cache.getOrLoad('a', source.load)).toBe(2);
   });
 
+  it('peeks only at a loaded, fresh value, and never while the cache is off', async () => {
+    let time = 0;
+    let ttlMs = 1000;
+    const cache = createKeyedCache<number>({ ttlMs: () => ttlMs, maxEntries: 10, now: () => time });
+    expect(cache.peek('a')).toEqual({ found: false });
+    const running = deferred<number>();
+    const loading = cache.getOrLoad('a', () => running.promise);
+    expect(cache.peek('a')).toEqual({ found: false });
+    running.resolve(7);
+    await loading;
+    expect(cache.peek('a')).toEqual({ found: true, value: 7 });
+    cache.invalidate((value) => value === 7);
+    expect(cache.peek('a')).toEqual({ found: false });
+    await cache.getOrLoad('a', async () => 8);
+    time = 1000;
+    expect(cache.peek('a')).toEqual({ found: false });
+    time = 0;
+    await cache.getOrLoad('b', async () => 9);
+    ttlMs = 0;
+    expect(cache.peek('b')).toEqual({ found: false });
+  });
+
   it('never keeps a value past its own expiry', async () => {
     let time = 0;
     const cache = createKeyedCache<{ n: number; until: number }>({

@@ -8,6 +8,11 @@
 export type KeyedCache<V> = {
   getOrLoad(key: string, load: () => Promise<V>): Promise<V>;
   /**
+   * The value kept under `key` when there is one and it is still fresh, without loading; a hit
+   * is then known at once, with no promise to wait for. `found: false` says "ask getOrLoad".
+   */
+  peek(key: string): { found: true; value: V } | { found: false };
+  /**
    * Forgets every value `matches` accepts, and every load still running. For `settleMs` after
    * the call, newly loaded values it accepts are served but not kept: a write that invalidates
    * before its transaction commits is not undone by a reader that saw the old rows meanwhile.
@@ -61,7 +66,15 @@ export function createKeyedCache<V>(options: KeyedCacheOptions<V>): KeyedCache<V
     entry.loaded = true;
   }
 
+  const missing = { found: false } as const;
+
   return {
+    peek(key) {
+      if (ttlOf() <= 0) return missing;
+      const hit = entries.get(key);
+      if (!hit?.loaded || hit.expiresAt <= now()) return missing;
+      return { found: true, value: hit.settled as V };
+    },
     async getOrLoad(key, load) {
       // Off means off: not even a load already running is shared.
       if (ttlOf() <= 0) return load();

@@ -1,3 +1,6 @@
+import { is } from 'drizzle-orm';
+import { NodePgSession } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import type { Executor } from './types.ts';
 
 /** A value a statement parameter takes; timestamps travel as ISO strings, JSON as text. */
@@ -34,6 +37,42 @@ function readRows(result: unknown): unknown[] {
   return rows;
 }
 
+/*
+ * Date, time and interval columns stay text, as Drizzle's own node-postgres queries leave them
+ * (the type ids it lists), so both paths below hand callers the same values.
+ */
+const TEXT_TYPE_IDS = new Set([1082, 1114, 1184, 1186, 1115, 1182, 1185, 1187, 1231]);
+const keepText = (value: string): string => value;
+const textTimeTypes = {
+  getTypeParser: (typeId: number, format?: 'text' | 'binary') =>
+    TEXT_TYPE_IDS.has(typeId) ? keepText : pg.types.getTypeParser(typeId, format),
+};
+
+type PgQueryable = { query(config: pg.QueryConfig, values: unknown[]): Promise<unknown> };
+
+/**
+ * The pool (or, in a transaction, the pooled connection) behind a node-postgres session. Drizzle
+ * keeps it private; a statement that is already named and written needs none of the query
+ * builder, tracing spans or per-call objects its prepared query makes around `query()`.
+ */
+function findPgQueryable(executor: Executor): PgQueryable | null {
+  const session: unknown = executor._.session;
+  if (!is(session, NodePgSession)) return null;
+  const client = (session as unknown as { client?: PgQueryable }).client;
+  return typeof client?.query === 'function' ? client : null;
+}
+
+const pgConfigs = new Map<string, pg.QueryConfig>();
+
+function pgConfigOf(statement: SqlStatement<unknown>): pg.QueryConfig {
+  let config = pgConfigs.get(statement.name);
+  if (!config) {
+    config = { name: statement.name, text: statement.text, types: textTimeTypes };
+    pgConfigs.set(statement.name, config);
+  }
+  return config;
+}
+
 /**
  * Runs a named statement on the database or inside a transaction, returning its rows as the
  * driver gives them (column names as in the SQL; timestamps and dates as text).
@@ -43,6 +82,8 @@ export async function runStatement<Row>(
   statement: SqlStatement<Row>,
   params: readonly SqlParam[],
 ): Promise<Row[]> {
+  const queryable = findPgQueryable(executor);
+  if (queryable) return readRows(await queryable.query(pgConfigOf(statement), [...params])) as Row[];
   const prepared = executor._.session.prepareQuery(
     { sql: statement.text, params: [...params] },
     undefined,
