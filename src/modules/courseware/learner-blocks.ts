@@ -1,3 +1,4 @@
+import { freezeDeep } from '../../platform/cache/index.ts';
 import type { TreeBlock, VideoBlock } from '../courses/index.ts';
 import type { Completion } from './completion.ts';
 import type { WatchedSummary } from './ranges.ts';
@@ -66,18 +67,17 @@ function copyVideo(
   };
 }
 
-export function presentLearnerBlock(
-  tree: TreeBlock,
-  completion: Completion | undefined,
-  watched: WatchedSummary | null,
-): LearnerBlock {
-  const base: LearnerBlockBase = {
+type WithoutLearner<B> = B extends LearnerBlock ? Omit<B, 'completion' | 'watched'> : never;
+/** A block as every learner receives it, before their own completion and viewing are added. */
+type SharedLearnerBlock = WithoutLearner<LearnerBlock>;
+
+function describeBlock(tree: TreeBlock): SharedLearnerBlock {
+  const base = {
     key: tree.key,
     uuid: tree.uuid,
     entityId: tree.entityId,
     versionId: tree.versionId,
     title: tree.block.title,
-    completion: completion ? { kind: completion.kind, completedAt: completion.completedAt } : null,
   };
   const { block } = tree;
   switch (block.type) {
@@ -90,7 +90,7 @@ export function presentLearnerBlock(
     case 'file':
       return { ...base, type: 'file', mediaId: block.mediaId, description: block.description };
     case 'video':
-      return { ...base, ...copyVideo(block), watched };
+      return { ...base, ...copyVideo(block) };
     case 'quiz':
       return {
         ...base,
@@ -102,4 +102,25 @@ export function presentLearnerBlock(
         attemptsAllowed: block.attemptsAllowed,
       };
   }
+}
+
+/*
+ * A release's blocks never change and its tree is shared while cached, so the part every learner
+ * sees alike is built once per block (frozen, since requests share it); each view adds only the
+ * learner's completion and viewing.
+ */
+const sharedBlocks = new WeakMap<TreeBlock, SharedLearnerBlock>();
+
+export function presentLearnerBlock(
+  tree: TreeBlock,
+  completion: Completion | undefined,
+  watched: WatchedSummary | null,
+): LearnerBlock {
+  let shared = sharedBlocks.get(tree);
+  if (!shared) {
+    shared = freezeDeep(describeBlock(tree));
+    sharedBlocks.set(tree, shared);
+  }
+  const mark = completion ? { kind: completion.kind, completedAt: completion.completedAt } : null;
+  return shared.type === 'video' ? { ...shared, completion: mark, watched } : { ...shared, completion: mark };
 }

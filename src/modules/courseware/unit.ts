@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../../platform/access/index.ts';
+import { freezeDeep } from '../../platform/cache/index.ts';
 import { notFound } from '../../platform/errors/index.ts';
 import {
   getReleaseTree,
@@ -50,14 +51,24 @@ export function findUnit(tree: CourseTree, unitKey: string): { section: TreeSect
   throw notFound('unit');
 }
 
+/*
+ * The units around a unit depend on its release alone, and a cached release tree is shared by
+ * every view: they are found once per unit object, not by listing the course's units each time.
+ */
+const neighboursOfUnit = new WeakMap<TreeUnit, { previous: UnitNeighbour | null; next: UnitNeighbour | null }>();
+
 function findNeighbours(
   tree: CourseTree,
   unit: TreeUnit,
 ): { previous: UnitNeighbour | null; next: UnitNeighbour | null } {
+  const known = neighboursOfUnit.get(unit);
+  if (known) return known;
   const units = listUnits(tree);
   const index = units.findIndex((candidate) => candidate.entityId === unit.entityId);
   const neighbour = (other: TreeUnit | undefined) => (other ? { key: other.key, title: other.title } : null);
-  return { previous: neighbour(units[index - 1]), next: neighbour(units[index + 1]) };
+  const found = freezeDeep({ previous: neighbour(units[index - 1]), next: neighbour(units[index + 1]) });
+  neighboursOfUnit.set(unit, found);
+  return found;
 }
 
 type LearnerState = { completions: Map<number, Completion>; videos: Map<number, WatchedSummary> };
