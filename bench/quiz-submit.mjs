@@ -123,13 +123,16 @@ try {
   console.log(`Warm-up: ${warmCreated} of ${warmUp.length} first attempts submitted (not measured).`);
   const serverCpuBefore = readCpuMilliseconds(server.pid);
   const databaseCpuBefore = databaseUrl ? readPostgresCpuMilliseconds() : null;
+  const loadCpuBefore = readCpuMilliseconds(process.pid);
   const { result, statuses, seconds } = await submitAll(ORDER === 'interleaved' ? interleave(measured) : measured);
   const created = statuses.get(201) ?? 0;
-  // CPU per submission: the server's own, and (on a local PostgreSQL) the database server's.
+  // CPU per submission: the server's own, (on a local PostgreSQL) the database server's, and this
+  // process's, which sends the load from the same cores as the database.
   const perSubmission = (before, after) =>
     before === null || after === null || created === 0 ? '-' : `${((after - before) / created).toFixed(2)} ms`;
   const serverCpu = perSubmission(serverCpuBefore, readCpuMilliseconds(server.pid));
   const databaseCpu = perSubmission(databaseCpuBefore, databaseUrl ? readPostgresCpuMilliseconds() : null);
+  const loadCpu = perSubmission(loadCpuBefore, readCpuMilliseconds(process.pid));
   console.log(
     formatTable(
       [
@@ -143,6 +146,7 @@ try {
         'p99 ms',
         'server CPU/sub',
         'database CPU/sub',
+        'load CPU/sub',
         'errors',
       ],
       [
@@ -160,6 +164,7 @@ try {
           result.latency.p99,
           serverCpu,
           databaseCpu,
+          loadCpu,
           result.errors + result.timeouts,
         ],
       ],
