@@ -27,6 +27,7 @@ import { selectUnitState } from './unit-state.ts';
 const COMPLETED_ON_VIEW = new Set(['text', 'link', 'file', 'discussion']);
 
 export type UnitNeighbour = { key: string; title: string };
+type UnitNeighbours = { previous: UnitNeighbour | null; next: UnitNeighbour | null };
 
 /** One unit of a run as its reader sees it, in a learner-safe shape. */
 export type UnitView = {
@@ -55,12 +56,9 @@ export function findUnit(tree: CourseTree, unitKey: string): { section: TreeSect
  * The units around a unit depend on its release alone, and a cached release tree is shared by
  * every view: they are found once per unit object, not by listing the course's units each time.
  */
-const neighboursOfUnit = new WeakMap<TreeUnit, { previous: UnitNeighbour | null; next: UnitNeighbour | null }>();
+const neighboursOfUnit = new WeakMap<TreeUnit, UnitNeighbours>();
 
-function findNeighbours(
-  tree: CourseTree,
-  unit: TreeUnit,
-): { previous: UnitNeighbour | null; next: UnitNeighbour | null } {
+function findNeighbours(tree: CourseTree, unit: TreeUnit): UnitNeighbours {
   const known = neighboursOfUnit.get(unit);
   if (known) return known;
   const units = listUnits(tree);

@@ -25,7 +25,8 @@ function renderCached(source: string): string {
 
 /**
  * Markdown written by a course team. The only place blocks set inner HTML from what a team
- * wrote (elsewhere it is markup they rendered themselves): the string comes from renderMarkdown, which escapes raw HTML and sanitises the result against an allow-list.
+ * wrote (elsewhere it is markup they rendered themselves): the string comes from
+ * renderMarkdown, which escapes raw HTML and sanitises the result against an allow-list.
  */
 export function MarkdownContent({ source, class: className }: { source: string; class?: string }) {
   if (!source.trim()) return null;
