@@ -119,6 +119,28 @@ describe('the learning record store', () => {
     }
   });
 
+  it('stores statements that share an envelope exactly as built, in the order given', async () => {
+    const [dee, eli] = [randomUUID(), randomUUID()];
+    // Dee's two moments and Eli's one interleave; statements of one moment share their envelope.
+    const moments = [
+      { userId: dee, minute: 40 },
+      { userId: eli, minute: 40 },
+      { userId: dee, minute: 41 },
+    ];
+    const actions = [0, 1, 2, 0, 1, 2, 0].map((moment, index) => ({
+      ...actionOf(moments[moment]!.userId, index % 2 === 0 ? 'answered' : 'scored', runC, moments[moment]!.minute),
+      result: { response: `answer ${index}`, ...(index === 3 ? { success: true } : {}) },
+    }));
+    const written = await recordLearningActions(handle.db, actions, clock.now());
+    const rows = await handle.db
+      .select()
+      .from(lrsStatement)
+      .where(inArray(lrsStatement.userId, [dee, eli]))
+      .orderBy(lrsStatement.seq);
+    expect(rows.map((row) => row.statement)).toEqual(written);
+    expect(rows.map((row) => row.timestamp.getTime())).toEqual(actions.map((action) => action.at.getTime()));
+  });
+
   it('writes nothing for an empty list and refuses an action that makes an invalid statement', async () => {
     expect(await recordLearningActions(handle.db, [], clock.now())).toEqual([]);
     const broken = { ...actionOf(bo, 'scored', runA, 5), result: { score: { scaled: 2 } } };
