@@ -11,34 +11,37 @@ function unitActivity(context: LearnerQuizContext): ActivityRef {
   return { kind: 'unit', ref: context.unit.uuid, name: context.unit.title, language: context.learner.run.language };
 }
 
+/**
+ * The context of a learner's actions within `parent`. Actions of one moment pass the same object,
+ * so the record store writes what their statements share once.
+ */
+function contextIn(learner: LearnerRun, parent: ActivityRef): LearningAction['context'] {
+  return {
+    runId: learner.run.id,
+    runUuid: learner.run.uuid,
+    registration: learner.enrollment.uuid,
+    courseKey: learner.course.key,
+    language: learner.run.language,
+    parent,
+  };
+}
+
 function action(
   learner: LearnerRun,
   verb: VerbName,
   object: ActivityRef,
-  parent: ActivityRef,
+  context: LearningAction['context'],
   at: Date,
   result?: StatementResult,
 ): LearningAction {
-  return {
-    userId: learner.enrollment.userId,
-    verb,
-    object,
-    ...(result ? { result } : {}),
-    context: {
-      runId: learner.run.id,
-      runUuid: learner.run.uuid,
-      registration: learner.enrollment.uuid,
-      courseKey: learner.course.key,
-      language: learner.run.language,
-      parent,
-    },
-    at,
-  };
+  return { userId: learner.enrollment.userId, verb, object, ...(result ? { result } : {}), context, at };
 }
 
 /** 'attempted' on the quiz, when an attempt starts. */
 export function buildStartStatements(context: LearnerQuizContext, at: Date): LearningAction[] {
-  return [action(context.learner, 'attempted', quizActivity(context), unitActivity(context), at)];
+  return [
+    action(context.learner, 'attempted', quizActivity(context), contextIn(context.learner, unitActivity(context)), at),
+  ];
 }
 
 function describeResponse(answer: StoredAnswers[string] | undefined): string | undefined {
@@ -64,6 +67,8 @@ export function buildSubmitStatements(
 ): LearningAction[] {
   const quiz = quizActivity(context);
   const { learner } = context;
+  const inQuiz = contextIn(learner, quiz);
+  const inUnit = contextIn(learner, unitActivity(context));
   const answered = marking.results.map((result) => {
     const response = describeResponse(
       Object.hasOwn(answers, result.questionId) ? answers[result.questionId] : undefined,
@@ -77,7 +82,7 @@ export function buildSubmitStatements(
       learner,
       'answered',
       question,
-      quiz,
+      inQuiz,
       options.at,
       Object.keys(outcome).length > 0 ? outcome : undefined,
     );
@@ -85,9 +90,7 @@ export function buildSubmitStatements(
   const summary = { score: scoreOf(marking.score, marking.maxScore), completion: true };
   return [
     ...answered,
-    action(learner, 'scored', quiz, unitActivity(context), options.at, summary),
-    ...(options.completedByCourseware
-      ? []
-      : [action(learner, 'completed', quiz, unitActivity(context), options.at, summary)]),
+    action(learner, 'scored', quiz, inUnit, options.at, summary),
+    ...(options.completedByCourseware ? [] : [action(learner, 'completed', quiz, inUnit, options.at, summary)]),
   ];
 }

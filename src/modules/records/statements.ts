@@ -147,17 +147,16 @@ function withScoreRange(result: StatementResult): StatementResult {
   return { ...result, score: rest };
 }
 
+/** What the statements of one moment share: who, in which context, when. */
+export type XapiEnvelope = Pick<XapiStatement, 'actor' | 'context' | 'timestamp' | 'stored' | 'version'>;
+/** What is a statement's own: its id, what was done to what, and the result. */
+export type XapiOwnPart = Pick<XapiStatement, 'id' | 'verb' | 'object' | 'result'>;
+
 /**
- * The xAPI statement of one learning action. Throws when the action cannot make a valid xAPI
- * 2.0 statement (a score outside its range, a malformed registration…): that is a bug in the
- * caller, and the transaction it runs in must not commit a record that breaks the standard.
+ * The envelope of an action's statement. It depends only on the action's user, context and time,
+ * whether its object is the run itself, and the time stored (see `buildStatementBatch`).
  */
-export function buildStatement(
-  homePage: string,
-  action: LearningAction,
-  stored: Date,
-  id = randomUUID(),
-): XapiStatement {
+export function buildEnvelope(homePage: string, action: LearningAction, stored: Date): XapiEnvelope {
   const { context } = action;
   const runActivity = {
     objectType: 'Activity' as const,
@@ -172,12 +171,8 @@ export function buildStatement(
     : action.object.kind === 'run'
       ? undefined
       : [runActivity];
-  const statement: XapiStatement = {
-    id,
+  return {
     actor: { objectType: 'Agent', account: { homePage: homePage.replace(/\/+$/, ''), name: action.userId } },
-    verb: { id: verbIri(action.verb), display: { 'en-US': VERBS[action.verb] } },
-    object: toActivity(homePage, action.object),
-    ...(action.result ? { result: withScoreRange(action.result) } : {}),
     context: {
       registration: context.registration,
       platform: 'Orbis',
@@ -191,7 +186,50 @@ export function buildStatement(
     stored: stored.toISOString(),
     version: XAPI_VERSION,
   };
+}
+
+export function buildOwnPart(homePage: string, action: LearningAction, id: string): XapiOwnPart {
+  return {
+    id,
+    verb: { id: verbIri(action.verb), display: { 'en-US': VERBS[action.verb] } },
+    object: toActivity(homePage, action.object),
+    ...(action.result ? { result: withScoreRange(action.result) } : {}),
+  };
+}
+
+/** The statement of an own part in its envelope, its properties in the order xAPI lists them. */
+export function joinStatement(own: XapiOwnPart, envelope: XapiEnvelope): XapiStatement {
+  return {
+    id: own.id,
+    actor: envelope.actor,
+    verb: own.verb,
+    object: own.object,
+    ...(own.result ? { result: own.result } : {}),
+    context: envelope.context,
+    timestamp: envelope.timestamp,
+    stored: envelope.stored,
+    version: envelope.version,
+  };
+}
+
+/** The error for an action whose statement breaks xAPI 2.0: a bug in the caller. */
+export function invalidStatementError(action: LearningAction, problems: readonly string[]): Error {
+  return new Error(`Invalid xAPI statement (${action.verb}): ${problems.join('; ')}`);
+}
+
+/**
+ * The xAPI statement of one learning action. Throws when the action cannot make a valid xAPI
+ * 2.0 statement (a score outside its range, a malformed registration…): that is a bug in the
+ * caller, and the transaction it runs in must not commit a record that breaks the standard.
+ */
+export function buildStatement(
+  homePage: string,
+  action: LearningAction,
+  stored: Date,
+  id = randomUUID(),
+): XapiStatement {
+  const statement = joinStatement(buildOwnPart(homePage, action, id), buildEnvelope(homePage, action, stored));
   const problems = listStatementProblems(statement);
-  if (problems.length > 0) throw new Error(`Invalid xAPI statement (${action.verb}): ${problems.join('; ')}`);
+  if (problems.length > 0) throw invalidStatementError(action, problems);
   return statement;
 }

@@ -5,14 +5,8 @@ import { defineStatement, runStatement, type Executor } from '../../platform/db/
 import { invalid, unauthenticated } from '../../platform/errors/index.ts';
 import { readHomePage } from './config.ts';
 import { lrsStatement } from './schema.ts';
-import {
-  buildStatement,
-  verbIri,
-  VERBS,
-  type LearningAction,
-  type VerbName,
-  type XapiStatement,
-} from './statements.ts';
+import { buildStatementBatch } from './statement-batch.ts';
+import { verbIri, VERBS, type LearningAction, type VerbName, type XapiStatement } from './statements.ts';
 
 /*
  * One SQL text for any number of statements, so it is prepared once per connection whatever the
@@ -38,39 +32,6 @@ const INSERT_STATEMENTS = defineStatement<never>(
    order by o.position`,
 );
 
-/** The part of a statement that is its own; everything else is the envelope it shares. */
-type OwnPart = Pick<XapiStatement, 'id' | 'verb' | 'object' | 'result'>;
-
-/**
- * The statements as the insert takes them: the distinct envelopes as one JSON array, the own
- * parts as another, and for each statement its run and its envelope's position (from 1).
- */
-function packStatements(
-  actions: readonly LearningAction[],
-  statements: readonly XapiStatement[],
-): [runIds: number[], envelopes: string, owns: string, envelopeOf: number[]] {
-  const envelopes = new Map<string, number>();
-  const owns: OwnPart[] = [];
-  const envelopeOf: number[] = [];
-  for (const statement of statements) {
-    const { id, verb, object, result, ...envelope } = statement;
-    owns.push(result === undefined ? { id, verb, object } : { id, verb, object, result });
-    const text = JSON.stringify(envelope);
-    let position = envelopes.get(text);
-    if (position === undefined) {
-      position = envelopes.size + 1;
-      envelopes.set(text, position);
-    }
-    envelopeOf.push(position);
-  }
-  return [
-    actions.map((action) => action.context.runId),
-    `[${[...envelopes.keys()].join(',')}]`,
-    JSON.stringify(owns),
-    envelopeOf,
-  ];
-}
-
 /**
  * Appends statements in the caller's transaction, so a learning action and its record commit
  * or roll back together. Many rows go in one INSERT. Throws (a bug in the caller) when an action
@@ -81,16 +42,20 @@ export async function recordLearningActions(
   actions: readonly LearningAction[],
   stored: Date,
 ): Promise<XapiStatement[]> {
-  if (actions.length === 0) return [];
   const homePage = readHomePage();
-  const statements = actions.map((action) => buildStatement(homePage, action, stored));
+  const statements: XapiStatement[] = [];
   const CHUNK = 2000;
-  for (let start = 0; start < statements.length; start += CHUNK) {
-    const end = start + CHUNK;
+  for (let start = 0; start < actions.length; start += CHUNK) {
+    const chunk = actions.slice(start, start + CHUNK);
+    const batch = buildStatementBatch(homePage, chunk, stored);
     await runStatement(executor, INSERT_STATEMENTS, [
-      ...packStatements(actions.slice(start, end), statements.slice(start, end)),
+      chunk.map((action) => action.context.runId),
+      JSON.stringify(batch.envelopes),
+      JSON.stringify(batch.owns),
+      batch.envelopeOf,
       stored.toISOString(),
     ]);
+    statements.push(...batch.statements);
   }
   return statements;
 }

@@ -231,16 +231,31 @@ function checkContext(problems: Problems, context: unknown): void {
   }
 }
 
+/** The checks of what is a statement's own, not shared with others of its moment. */
+function checkOwnPart(problems: Problems, part: Record<string, unknown>): void {
+  if (typeof part.id !== 'string' || !UUID.test(part.id)) problems.push('id must be a lowercase UUID');
+  checkVerb(problems, part.verb);
+  checkActivity(problems, 'object', part.object);
+  checkResult(problems, part.result);
+}
+
+/**
+ * Every way a statement's own part (id, verb, object, result) breaks the rules, for a statement
+ * whose envelope was already checked with another statement's; empty when it is valid.
+ */
+export function listOwnPartProblems(part: Record<string, unknown>): string[] {
+  const problems: Problems = [];
+  checkOwnPart(problems, part);
+  return problems;
+}
+
 /** Every way `statement` breaks the xAPI 2.0 rules this store keeps; empty when it is valid. */
 export function listStatementProblems(statement: unknown): string[] {
   const problems: Problems = [];
   if (!isRecord(statement)) return ['a statement must be an object'];
   checkKeys(problems, 'statement', statement, STATEMENT_KEYS);
-  if (typeof statement.id !== 'string' || !UUID.test(statement.id)) problems.push('id must be a lowercase UUID');
+  checkOwnPart(problems, statement);
   checkActor(problems, statement.actor);
-  checkVerb(problems, statement.verb);
-  checkActivity(problems, 'object', statement.object);
-  checkResult(problems, statement.result);
   checkContext(problems, statement.context);
   if (!isTimestamp(statement.timestamp)) problems.push('timestamp must be an ISO 8601 time with a zone');
   if (statement.stored !== undefined && !isTimestamp(statement.stored)) {
