@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   buildEnvelope,
   buildOwnPart,
@@ -9,6 +8,7 @@ import {
   type XapiOwnPart,
   type XapiStatement,
 } from './statements.ts';
+import { createStatementId } from './statement-id.ts';
 import { listOwnPartProblems, listStatementProblems } from './validate.ts';
 
 /**
@@ -43,7 +43,7 @@ export function buildStatementBatch(
   const batch: StatementBatch = { statements: [], envelopes: [], owns: [], envelopeOf: [] };
   const positions = new Map<LearningAction['context'], Map<string, number>>();
   for (const action of actions) {
-    const own = buildOwnPart(homePage, action, randomUUID());
+    const own = buildOwnPart(homePage, action, createStatementId(stored));
     let byMoment = positions.get(action.context);
     if (!byMoment) {
       byMoment = new Map();

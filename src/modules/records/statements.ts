@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createStatementId } from './statement-id.ts';
 import { isLanguageTag, listStatementProblems } from './validate.ts';
 
 /**
@@ -226,7 +226,7 @@ export function buildStatement(
   homePage: string,
   action: LearningAction,
   stored: Date,
-  id = randomUUID(),
+  id = createStatementId(stored),
 ): XapiStatement {
   const statement = joinStatement(buildOwnPart(homePage, action, id), buildEnvelope(homePage, action, stored));
   const problems = listStatementProblems(statement);
