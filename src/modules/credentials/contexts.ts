@@ -90,6 +90,37 @@ export function findUnknownContexts(document: unknown): string[] {
   return unknown;
 }
 
+/**
+ * jsonld.js files the nodes of a document in plain objects keyed by their ids, so a relative
+ * reference named like a member of Object.prototype ("__proto__", "constructor"…) writes into
+ * the runtime's shared objects: every later canonicalization in the process then fails. Such
+ * names are refused, as keys and as values, before jsonld sees the document.
+ */
+const RUNTIME_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
+/** The first key or string value anywhere in the document that names a runtime built-in, or null. */
+export function findRuntimeName(document: unknown): string | null {
+  if (typeof document === 'string') return RUNTIME_NAMES.has(document) ? document : null;
+  if (typeof document !== 'object' || document === null) return null;
+  for (const [key, child] of Array.isArray(document) ? document.entries() : Object.entries(document)) {
+    if (typeof key === 'string' && RUNTIME_NAMES.has(key)) return key;
+    const found = findRuntimeName(child);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function assertCanonicalizable(document: object): void {
+  const unknown = findUnknownContexts(document);
+  if (unknown.length > 0) throw new UnknownContextError(unknown[0] ?? '');
+  const runtimeName = findRuntimeName(document);
+  if (runtimeName !== null) {
+    throw new CanonicalizationError(
+      `The document uses the reserved name "${runtimeName}" as a key or value, which cannot be processed safely.`,
+    );
+  }
+}
+
 const TO_RDF_OPTIONS: ToRdfOptions = {
   documentLoader: offlineDocumentLoader,
   safe: true,
@@ -108,8 +139,7 @@ const SEEN_ONCE = new TemplateCache();
  * from what is signed. Documents of a shape seen before skip JSON-LD expansion.
  */
 export async function canonicalizeRdfc(document: object): Promise<string> {
-  const unknown = findUnknownContexts(document);
-  if (unknown.length > 0) throw new UnknownContextError(unknown[0] ?? '');
+  assertCanonicalizable(document);
   const shape = describeShape(document);
   if (!shape) return canonicalizeRdfcUncached(document);
   let template = templates.get(shape.key);
@@ -130,8 +160,7 @@ export async function canonicalizeRdfc(document: object): Promise<string> {
 
 /** The same result through plain jsonld, every time (the reference for the templated path). */
 export async function canonicalizeRdfcUncached(document: object): Promise<string> {
-  const unknown = findUnknownContexts(document);
-  if (unknown.length > 0) throw new UnknownContextError(unknown[0] ?? '');
+  assertCanonicalizable(document);
   try {
     return await rdfCanonize.canonize(await jsonld.toRDF(document, TO_RDF_OPTIONS), { algorithm: 'RDFC-1.0' });
   } catch (error) {

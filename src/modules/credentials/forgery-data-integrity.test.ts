@@ -159,6 +159,16 @@ const cases: ForgeryCase[] = [
     credential: () => mutate((c) => (firstProof(c).cryptosuite = 'eddsa-jcs-2022')),
   },
   {
+    name: 'status list named "__proto__" (would write into the runtime’s shared prototype)',
+    expected: 'malformed_credential',
+    credential: () => mutate((c) => ((c.credentialStatus as Json).statusListCredential = '__proto__')),
+  },
+  {
+    name: 'status list named "constructor"',
+    expected: 'malformed_credential',
+    credential: () => mutate((c) => ((c.credentialStatus as Json).statusListCredential = 'constructor')),
+  },
+  {
     name: 'key marked compromised before the proof was created',
     expected: 'key_revoked',
     documents: () => [compromised(issuerA, '2026-05-04T09:00:00Z')],
@@ -203,6 +213,10 @@ describe('Data Integrity forgeries', () => {
   });
 
   it.each(cases)('refuses: $name ($expected)', expectRefused);
+
+  it('leaves the runtime’s shared objects as they were after every forgery', () => {
+    expect([...Object.keys(Object.prototype), ...Object.keys(Object)]).toEqual([]);
+  });
 
   it('accepts the genuine credential the forgeries start from', async () => {
     const resolveKey = createTestResolver(issuerA.document, issuerB.document);

@@ -17,7 +17,7 @@ afterAll(() => w.close());
 type Report = {
   verdict: string;
   form: string | null;
-  steps: Array<{ id: string; outcome: string; reason?: string }>;
+  steps: Array<{ id: string; outcome: string; reason?: string; detail?: string }>;
   credential: { issuerId: string | null; achievementName: string | null } | null;
 };
 
@@ -56,6 +56,26 @@ describe('verifyCredential', () => {
     const report = response.json() as Report;
     expect(report.verdict).toBe('invalid');
     expect(report.steps.find((step) => step.id === 'proof')).toMatchObject({ outcome: 'failed' });
+  });
+
+  it('refuses a credential that names a runtime built-in, and verifies the next one as before', async () => {
+    for (const name of ['__proto__', 'constructor']) {
+      const status = { ...(document.credentialStatus as Record<string, unknown>), statusListCredential: name };
+      const response = await w.call('anonymous', 'POST', VERIFY, {
+        credential: { ...document, credentialStatus: status },
+      });
+      expect(response.statusCode).toBe(200);
+      const report = response.json() as Report;
+      expect(report.verdict).toBe('invalid');
+      expect(report.steps.find((step) => step.id === 'proof')).toMatchObject({
+        outcome: 'failed',
+        reason: 'malformed_credential',
+        detail: expect.stringContaining(`"${name}"`),
+      });
+    }
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    const genuine = (await w.call('anonymous', 'POST', VERIFY, { credential: document })).json() as Report;
+    expect(genuine.verdict).toBe('verified');
   });
 
   it('answers 200 with an invalid verdict for text that is no credential', async () => {
