@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CanonicalizationError, canonicalizeRdfc, canonicalizeRdfcUncached, findRuntimeName } from './contexts.ts';
+import {
+  CanonicalizationError,
+  canonicalizeRdfc,
+  canonicalizeRdfcUncached,
+  findRuntimeKey,
+  findRuntimeNodeId,
+} from './contexts.ts';
 import { buildTestCredential, createTestInstitution } from './test-support.ts';
 
 type Json = Record<string, unknown>;
@@ -51,10 +57,27 @@ describe('canonicalization and the runtime’s own names', () => {
     expect(listRuntimeAdditions()).toEqual([]);
   });
 
-  it('finds the names anywhere, and only as whole keys or values', () => {
-    expect(findRuntimeName({ a: [{ b: ['x', 'constructor'] }] })).toBe('constructor');
-    expect(findRuntimeName({ a: { valueOf: 1 } })).toBe('valueOf');
-    expect(findRuntimeName({ name: 'The constructor of bridges', id: 'https://x.example/__proto__' })).toBeNull();
-    expect(findRuntimeName(genuine)).toBeNull();
+  it.each(['__proto__', 'constructor', 'toString'])(
+    'takes "%s" as text: an achievement and a learner so named canonicalize the same on both paths',
+    async (name) => {
+      const credential = structuredClone(buildTestCredential(institution)) as Json;
+      const subject = credential.credentialSubject as Json;
+      (subject.achievement as Json).name = name;
+      subject.identifier = [{ type: 'IdentityObject', identityHash: name, identityType: 'name', hashed: false }];
+      const plain = await canonicalizeRdfcUncached(credential);
+      expect(plain).toContain(`"${name}"`);
+      for (let round = 0; round < 3; round += 1) expect(await canonicalizeRdfc(credential)).toBe(plain);
+      expect(listRuntimeAdditions()).toEqual([]);
+    },
+  );
+
+  it('finds the names as whole keys, and as node ids of an expanded document', () => {
+    expect(findRuntimeKey({ a: [{ b: { constructor: 1 } }] })).toBe('constructor');
+    expect(findRuntimeKey({ name: 'constructor', valueOfThings: 1 })).toBeNull();
+    expect(findRuntimeNodeId([{ '@id': 'https://x.example/a', p: [{ '@id': 'toString' }] }])).toBe('toString');
+    expect(
+      findRuntimeNodeId([{ p: [{ '@value': 'toString' }], q: [{ '@id': 'https://x.example/__proto__' }] }]),
+    ).toBeNull();
+    expect(findRuntimeKey(genuine)).toBeNull();
   });
 });

