@@ -17,3 +17,11 @@ export function toAuthHeaders(request: FastifyRequest): Headers {
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
 }
+
+/**
+ * The entry of a fixed table for a word that came from the address or a form, or undefined.
+ * Only the table's own entries count: a plain object also answers "toString" or "__proto__".
+ */
+export function pickOwnEntry<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -213,6 +213,31 @@ describe('the canary crawl of every GET route as a learner', () => {
     expect(flagged).toEqual([]);
   });
 
+  it('answers below 500 when a notice in the address is a built-in name, to anyone who may see the page', async () => {
+    const pages = [
+      ...new Set(
+        result.fetched
+          .filter((page) => page.contentType.startsWith('text/html') && !page.url.startsWith('/api/'))
+          .map((page) => page.url),
+      ),
+    ];
+    const words = ['toString', '__proto__', 'constructor'];
+    const visitors = [{}, { cookie: w.learner.cookie }, { cookie: w.staffCookie }];
+    const failures: string[] = [];
+    for (const url of pages) {
+      for (const [turn] of words.entries()) {
+        const [notice, done, error] = words.map((_, index) => words[(index + turn) % words.length]);
+        const address = `${url}${url.includes('?') ? '&' : '?'}notice=${notice}&done=${done}&error=${error}`;
+        for (const headers of visitors) {
+          const response = await ctx.app.inject({ method: 'GET', url: address, headers });
+          if (response.statusCode >= 500) failures.push(`${response.statusCode} ${address}`);
+        }
+      }
+    }
+    expect(pages.length).toBeGreaterThan(50);
+    expect(failures).toEqual([]);
+  });
+
   it('gets no answer of 500 or above on the way', () => {
     const failures = result.fetched
       .filter((page) => page.status >= 500)

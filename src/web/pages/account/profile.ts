@@ -8,6 +8,7 @@ import { collectFieldErrors, readField } from '../auth/forms.ts';
 import { countrySchema, localeSchema, nameSchema } from '../auth/validation.ts';
 import { requireViewer, serviceContextOf } from './guard.ts';
 import { sendAccountPage } from './view.tsx';
+import { pickOwnEntry } from '../../http.ts';
 
 const accountQuery = z.object({ done: z.string().max(40).optional(), error: z.string().max(100).optional() });
 
@@ -38,13 +39,14 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     const ctx = serviceContextOf(request, viewer);
     const [tokens, unreadNotifications] = await Promise.all([listApiTokens(ctx), countUnreadNotifications(ctx)]);
     // Better Auth comes back here with ?error= when an e-mail change link is stale.
+    const done = pickOwnEntry(DONE_NOTICES, query.done);
     const notice = query.error
       ? {
           kind: 'error' as const,
           key: (query.error === 'TOKEN_EXPIRED' ? 'verified.expired' : 'verified.invalid') as MessageKey,
         }
-      : query.done && DONE_NOTICES[query.done]
-        ? { kind: 'success' as const, key: DONE_NOTICES[query.done]! }
+      : done
+        ? { kind: 'success' as const, key: done }
         : undefined;
     return sendAccountPage(request, reply, viewer, { tokens, unreadNotifications, notice });
   });

@@ -16,6 +16,7 @@ import {
 } from './forms.ts';
 import { enteredPasswordSchema, emailSchema } from './validation.ts';
 import { ResendForm } from './verification.tsx';
+import { pickOwnEntry } from '../../http.ts';
 
 const signInSchema = z.object({ email: emailSchema, password: enteredPasswordSchema });
 const signInQuery = z.object({ next: z.string().max(512).optional(), done: z.string().max(40).optional() });
@@ -36,7 +37,7 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     const parsed = signInQuery.safeParse(request.query);
     const next = safePath(parsed.success ? parsed.data.next : undefined);
     if (request.viewer) return redirectTo(reply, next === '/' ? '/account' : next);
-    const notice = parsed.success && parsed.data.done ? NOTICES[parsed.data.done] : undefined;
+    const notice = parsed.success ? pickOwnEntry(NOTICES, parsed.data.done) : undefined;
     return sendSignInForm(request, reply, { email: '', next, errors: {}, notice });
   });
 

@@ -13,6 +13,7 @@ import { languagesOf, readLanguageChoice, type LanguageChoice } from './language
 import { sendCirclesPage } from './page.tsx';
 import { circlesPath, type CircleNotice, type CircleParams } from './shared.ts';
 import { TO_WAITING } from './staff-view.tsx';
+import { pickOwnEntry } from '../../http.ts';
 
 const ROUTE = '/learn/:courseKey/:runCode/circles';
 
@@ -42,7 +43,7 @@ const STATUS_BY_KIND: Partial<Record<ErrorKind, number>> = {
 
 function readNotice(query: unknown): CircleNotice | undefined {
   const fields = query && typeof query === 'object' ? (query as Record<string, unknown>) : {};
-  const done = typeof fields.done === 'string' ? DONE_NOTICES[fields.done] : undefined;
+  const done = pickOwnEntry(DONE_NOTICES, fields.done);
   if (!done) return undefined;
   const seated = typeof fields.seated === 'string' && /^\d{1,5}$/.test(fields.seated) ? Number(fields.seated) : 0;
   return { kind: 'success', key: done, values: { count: seated } };

@@ -17,6 +17,7 @@ import {
   type GradebookFilter,
 } from './gradebook-form.ts';
 import { GradebookView, type FailedOverride, type GradebookState } from './gradebook-view.tsx';
+import { pickOwnEntry } from '../../http.ts';
 
 type RunParams = { Params: { key: string; code: string } };
 type OverrideParams = { Params: { key: string; code: string; enrollmentId: string } };
@@ -43,7 +44,7 @@ async function renderGradebook(
   const book = await getGradebook(serviceContext(request), key, code, toGradebookQuery(filter));
   const notice = extra.failed
     ? ({ kind: 'error', key: 'grades.notice.invalid' } as const)
-    : NOTICES[String((request.query as Record<string, unknown> | undefined)?.notice ?? '')];
+    : pickOwnEntry(NOTICES, (request.query as Record<string, unknown> | undefined)?.notice);
   const state: GradebookState = { book, courseTitle: studio.title, filter, notice, failed: extra.failed };
   const { t } = request;
   return sendPage(request, reply, {

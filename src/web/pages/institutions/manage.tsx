@@ -27,6 +27,7 @@ import {
   serviceContext,
   type FieldErrors,
 } from './shared.ts';
+import { pickOwnEntry } from '../../http.ts';
 
 type KeyParams = { Params: { key: string } };
 
@@ -63,7 +64,7 @@ async function renderManage(
     invitations,
     now: ctx.clock.now(),
     actor: ctx.actor!,
-    notice: NOTICES[readField(request.query, 'notice')],
+    notice: pickOwnEntry(NOTICES, readField(request.query, 'notice')),
     ...extra,
   };
   return sendPage(request, reply, {

@@ -14,6 +14,7 @@ import type { MessageKey } from '../../messages/index.ts';
 import { redirectTo } from '../../render.tsx';
 import { NOTIFICATIONS_PATH, NOTIFICATIONS_READ_PATH, NOTIFICATIONS_SETTINGS_PATH } from './describe.ts';
 import { listHref, sendNotificationsPage, type NotificationFilter, type NotificationsPageData } from './view.tsx';
+import { pickOwnEntry } from '../../http.ts';
 
 const DONE_NOTICES: Readonly<Record<string, MessageKey>> = {
   read: 'notifications.done.read',
@@ -89,7 +90,7 @@ export async function notificationPageRoutes(app: FastifyInstance): Promise<void
     const viewer = requireSignedIn(request, reply);
     if (!viewer) return reply;
     const query = fieldsOf(request.query);
-    const done = DONE_NOTICES[readText(query, 'done')];
+    const done = pickOwnEntry(DONE_NOTICES, readText(query, 'done'));
     return renderNotifications(request, reply, viewer, readFilter(query), {
       notice: done ? { kind: 'success', key: done } : undefined,
     });

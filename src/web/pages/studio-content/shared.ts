@@ -15,6 +15,7 @@ import type { MessageKey } from '../../messages/index.ts';
 import type { FieldErrors } from '../../views/forms.tsx';
 
 import { redirectAnonymous as redirectToSignIn, serviceContext } from '../institutions/shared.ts';
+import { pickOwnEntry } from '../../http.ts';
 
 export type { FieldErrors };
 
@@ -193,7 +194,7 @@ const NOTICES: Record<string, Notice> = {
 };
 
 export function readNotice(request: FastifyRequest): Notice | undefined {
-  return NOTICES[readField(request.query, 'notice')];
+  return pickOwnEntry(NOTICES, readField(request.query, 'notice'));
 }
 
 /** Where an up/down button or a dragged item asks to go: an explicit position wins. */

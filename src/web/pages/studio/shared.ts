@@ -15,6 +15,7 @@ import type { FieldErrors } from '../../views/forms.tsx';
 export { readField, readList, redirectAnonymous, serviceContext } from '../institutions/shared.ts';
 export type { FieldErrors };
 import { redirectAnonymous, serviceContext } from '../institutions/shared.ts';
+import { pickOwnEntry } from '../../http.ts';
 
 export type Notice = { kind: 'error' | 'success'; key: MessageKey };
 
@@ -82,7 +83,7 @@ export function fieldErrorsFor(error: unknown, messages: Record<string, MessageK
 /** Notices come back through the address after a redirect; unknown ones are ignored. */
 export function noticeFrom(request: FastifyRequest, notices: Record<string, Notice>): Notice | undefined {
   const value = (request.query as Record<string, unknown> | undefined)?.notice;
-  return typeof value === 'string' ? notices[value] : undefined;
+  return pickOwnEntry(notices, value);
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
