@@ -99,26 +99,30 @@ export function findUnknownContexts(document: unknown): string[] {
  */
 const RUNTIME_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
-/** The first key anywhere in the document that names a runtime built-in, or null. */
-export function findRuntimeKey(document: unknown): string | null {
-  if (typeof document !== 'object' || document === null) return null;
-  for (const [key, child] of Array.isArray(document) ? document.entries() : Object.entries(document)) {
-    if (typeof key === 'string' && RUNTIME_NAMES.has(key)) return key;
-    const found = findRuntimeKey(child);
+/** The first key and value, depth first, anywhere in a JSON value that `matches`, or null. */
+function findEntry(value: unknown, matches: (key: string, child: unknown) => boolean): [string, unknown] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const entries = Array.isArray(value) ? value.map((child): [string, unknown] => ['', child]) : Object.entries(value);
+  for (const [key, child] of entries) {
+    if (matches(key, child)) return [key, child];
+    const found = findEntry(child, matches);
     if (found !== null) return found;
   }
   return null;
 }
 
+/** The first key anywhere in the document that names a runtime built-in, or null. */
+export function findRuntimeKey(document: unknown): string | null {
+  return findEntry(document, (key) => RUNTIME_NAMES.has(key))?.[0] ?? null;
+}
+
 /** The first node id (`@id`) of an expanded document that names a runtime built-in, or null. */
 export function findRuntimeNodeId(expanded: unknown): string | null {
-  if (typeof expanded !== 'object' || expanded === null) return null;
-  for (const [key, child] of Array.isArray(expanded) ? expanded.entries() : Object.entries(expanded)) {
-    if (key === '@id' && typeof child === 'string' && RUNTIME_NAMES.has(child)) return child;
-    const found = findRuntimeNodeId(child);
-    if (found !== null) return found;
-  }
-  return null;
+  const entry = findEntry(
+    expanded,
+    (key, child) => key === '@id' && typeof child === 'string' && RUNTIME_NAMES.has(child),
+  );
+  return entry ? (entry[1] as string) : null;
 }
 
 function reservedNameError(name: string, role: string): CanonicalizationError {
@@ -162,7 +166,7 @@ const SEEN_ONCE = new TemplateCache();
 export async function canonicalizeRdfc(document: object): Promise<string> {
   assertCanonicalizable(document);
   const shape = describeShape(document);
-  if (!shape) return canonicalizeRdfcUncached(document);
+  if (!shape) return canonicalizeChecked(document);
   let template = templates.get(shape.key);
   if (template === undefined && SEEN_ONCE.get(shape.key) !== undefined) {
     try {
@@ -176,12 +180,17 @@ export async function canonicalizeRdfc(document: object): Promise<string> {
   }
   const dataset = template ? fillTemplate(template, shape.values) : null;
   if (dataset) return rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0' });
-  return canonicalizeRdfcUncached(document);
+  return canonicalizeChecked(document);
 }
 
 /** The same result through plain jsonld, every time (the reference for the templated path). */
 export async function canonicalizeRdfcUncached(document: object): Promise<string> {
   assertCanonicalizable(document);
+  return canonicalizeChecked(document);
+}
+
+/** The full path for a document whose contexts and keys were already checked. */
+async function canonicalizeChecked(document: object): Promise<string> {
   try {
     return await rdfCanonize.canonize(await convertToRdf(document), { algorithm: 'RDFC-1.0' });
   } catch (error) {

@@ -1,5 +1,6 @@
 import { isDomainError, type DomainError } from '../../../platform/errors/index.ts';
 import type { MessageKey } from '../../messages/index.ts';
+import { pickOwnEntry } from '../../http.ts';
 import { safePath } from '../../render.tsx';
 
 /** What a redirect after a successful form says on the next page (`?done=`). */
@@ -86,15 +87,10 @@ function readQueryValue(query: unknown, name: string): unknown {
 
 /** The notice a page shows after a redirect; anything not on the lists is ignored. */
 export function readNotice(query: unknown): Notice | null {
-  const done = readQueryValue(query, 'done');
-  if (typeof done === 'string' && Object.hasOwn(DONE_MESSAGES, done)) {
-    return { kind: 'done', key: DONE_MESSAGES[done as DoneCode] };
-  }
-  const error = readQueryValue(query, 'error');
-  if (typeof error === 'string' && Object.hasOwn(ERROR_MESSAGES, error)) {
-    return { kind: 'error', key: ERROR_MESSAGES[error as ErrorCode] };
-  }
-  return null;
+  const done = pickOwnEntry(DONE_MESSAGES, readQueryValue(query, 'done'));
+  if (done) return { kind: 'done', key: done };
+  const error = pickOwnEntry(ERROR_MESSAGES, readQueryValue(query, 'error'));
+  return error ? { kind: 'error', key: error } : null;
 }
 
 export function noticeOf(kind: 'done', code: DoneCode): Notice;

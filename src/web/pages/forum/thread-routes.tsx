@@ -14,6 +14,7 @@ import { loadFrame, loadTopics, pathsOf, requireRouteId, sendToSignIn, type Thre
 import { readNotice, statusOfRefusal, withNotice, type DoneCode, type Notice } from './notices.ts';
 import type { ReplyDraft } from './post-view.tsx';
 import { ThreadPage, type StateChange } from './thread-view.tsx';
+import { pickOwnEntry } from '../../http.ts';
 
 type ThreadRequest = FastifyRequest<{ Params: ThreadParams }>;
 
@@ -131,7 +132,7 @@ export async function threadRoutes(app: FastifyInstance): Promise<void> {
     const { courseKey, runCode } = request.params;
     const threadId = requireRouteId(request.params.threadId, 'thread');
     const asked = readField(request.body, 'change');
-    const change = Object.hasOwn(STATE_CHANGES, asked) ? STATE_CHANGES[asked as StateChange] : null;
+    const change = pickOwnEntry(STATE_CHANGES, asked) ?? null;
     return runAction(request, reply, {
       fallback: pathsOf(request).thread(threadId),
       act: async () => {
